@@ -1,0 +1,41 @@
+package cn.canbao.db;
+
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/** PostgreSQL 17 in a container, one per JVM; only loaded when Testcontainers is on the classpath. */
+final class ContainerDatabase {
+
+    private static PostgreSQLContainer container;
+
+    private ContainerDatabase() {
+    }
+
+    static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    static synchronized ContainerDatabase shared() {
+        if (container == null) {
+            container = new PostgreSQLContainer("postgres:17");
+            container.start();
+        }
+        return new ContainerDatabase();
+    }
+
+    String jdbcUrl() {
+        return container.getJdbcUrl();
+    }
+
+    String username() {
+        return container.getUsername();
+    }
+
+    String password() {
+        return container.getPassword();
+    }
+}
