@@ -1,5 +1,6 @@
 package cn.canbao.web.security;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
@@ -20,14 +21,23 @@ public final class CurrentUser implements UserDetails {
     private final Role role;
     private final RegionCode region;
     private final boolean enabled;
+    private final boolean locked;
+    private final boolean mustChangePassword;
 
-    CurrentUser(AppUser user) {
+    CurrentUser(AppUser user, Instant now) {
         this.username = user.username();
         this.passwordHash = user.passwordHash();
         this.displayName = user.displayName();
         this.role = user.role();
         this.region = user.region();
         this.enabled = user.isEnabled();
+        this.locked = user.isLockedAt(now);
+        this.mustChangePassword = user.mustChangePassword();
+    }
+
+    /** Set for created users until their first own password: every page leads to the change form. */
+    public boolean mustChangePassword() {
+        return mustChangePassword;
     }
 
     public String displayName() {
@@ -60,6 +70,11 @@ public final class CurrentUser implements UserDetails {
     @Override
     public String getUsername() {
         return username;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
     }
 
     @Override

@@ -67,6 +67,29 @@ public class AppUser {
         this.demo = demo;
     }
 
+    /** Counts a wrong password; the {@code maxFailures}-th in a row locks the account until {@code lockUntil}. */
+    public void recordFailedLogin(int maxFailures, Instant lockUntil) {
+        failedLogins++;
+        if (failedLogins >= maxFailures) {
+            lockedUntil = lockUntil;
+            failedLogins = 0;
+        }
+    }
+
+    public void recordSuccessfulLogin() {
+        failedLogins = 0;
+        lockedUntil = null;
+    }
+
+    public boolean isLockedAt(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
+    }
+
+    public void changePassword(String newPasswordHash) {
+        this.passwordHash = newPasswordHash;
+        this.mustChangePassword = false;
+    }
+
     public void requirePasswordChange() {
         this.mustChangePassword = true;
     }
