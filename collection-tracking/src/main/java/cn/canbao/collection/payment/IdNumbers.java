@@ -24,22 +24,22 @@ public final class IdNumbers {
     public static Optional<String> problem(String idNumber) {
         String id = normalize(idNumber);
         if (id == null || id.isEmpty()) {
-            return Optional.of("ID number is empty");
+            return Optional.of("证件号码为空");
         }
         if (id.length() != 18) {
-            return Optional.of("ID number must have 18 characters, has " + id.length());
+            return Optional.of("证件号码应为18位，实际" + id.length() + "位");
         }
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             char c = id.charAt(i);
             if (c < '0' || c > '9') {
-                return Optional.of("ID number has a non-digit at position " + (i + 1));
+                return Optional.of("证件号码第" + (i + 1) + "位应为数字");
             }
             sum += (c - '0') * WEIGHTS[i];
         }
         char expected = CHECK_CHARS[sum % 11];
         if (id.charAt(17) != expected) {
-            return Optional.of("ID number check character should be " + expected);
+            return Optional.of("证件号码校验位应为" + expected);
         }
         return Optional.empty();
     }

@@ -4,19 +4,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** The columns of a payment file, with the header names accepted for each (code or Chinese). */
+/** The columns of a payment file, with the header names accepted for each (Chinese or code). */
 public enum PaymentField {
-    TRANSACTION_ID(true, "transaction_id", "交易流水号"),
-    ID_NUMBER(true, "id_number", "证件号码"),
-    NAME(true, "name", "姓名"),
-    AMOUNT(true, "amount", "金额"),
-    COVERAGE_YEAR(true, "coverage_year", "缴费年度"),
-    CHANNEL(true, "channel", "缴费渠道"),
-    PAID_AT(true, "paid_at", "缴费时间"),
-    COLLECTING_UNIT(true, "collecting_unit", "征收单位"),
-    COLLECTING_REGION(true, "collecting_region", "征收地区代码"),
-    KIND(false, "kind", "类型"),
-    REVERSES(false, "reverses", "原交易流水号");
+    TRANSACTION_ID(true, "交易流水号", "transaction_id"),
+    ID_NUMBER(true, "证件号码", "id_number"),
+    NAME(true, "姓名", "name"),
+    AMOUNT(true, "金额", "amount"),
+    COVERAGE_YEAR(true, "缴费年度", "coverage_year"),
+    CHANNEL(true, "缴费渠道", "channel"),
+    PAID_AT(true, "缴费时间", "paid_at"),
+    COLLECTING_UNIT(true, "征收单位", "collecting_unit"),
+    COLLECTING_REGION(true, "征收地区代码", "collecting_region"),
+    KIND(false, "类型", "kind"),
+    REVERSES(false, "原交易流水号", "reverses");
 
     private final boolean required;
     private final List<String> headers;
@@ -30,9 +30,18 @@ public enum PaymentField {
         return required;
     }
 
-    /** The header written in files this system produces and named in error messages. */
+    /** The Chinese header: written in templates and named in error messages. */
     public String header() {
         return headers.get(0);
+    }
+
+    /** The English code, used in the API and accepted as a header. */
+    public String code() {
+        return headers.get(1);
+    }
+
+    public List<String> headers() {
+        return headers;
     }
 
     public static Optional<PaymentField> forHeader(String header) {

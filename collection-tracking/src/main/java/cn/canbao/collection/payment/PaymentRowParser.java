@@ -42,7 +42,7 @@ public final class PaymentRowParser {
         List<RowError> errors = new ArrayList<>();
         String transactionId = required(line, row, PaymentField.TRANSACTION_ID, errors);
         if (transactionId != null && transactionId.length() > PaymentRecord.MAX_TRANSACTION_ID_LENGTH) {
-            errors.add(error(line, PaymentField.TRANSACTION_ID, "longer than " + PaymentRecord.MAX_TRANSACTION_ID_LENGTH + " characters"));
+            errors.add(error(line, PaymentField.TRANSACTION_ID, "超过" + PaymentRecord.MAX_TRANSACTION_ID_LENGTH + "个字符"));
         }
         String idNumber = required(line, row, PaymentField.ID_NUMBER, errors);
         if (idNumber != null) {
@@ -55,10 +55,10 @@ public final class PaymentRowParser {
             try {
                 amount = Money.parse(amountText);
                 if (!amount.isPositive()) {
-                    errors.add(error(line, PaymentField.AMOUNT, "must be positive; use the kind column for reversals and refunds"));
+                    errors.add(error(line, PaymentField.AMOUNT, "金额应大于0；冲正和退费请在“类型”列注明"));
                 }
             } catch (IllegalArgumentException | ArithmeticException e) {
-                errors.add(error(line, PaymentField.AMOUNT, "not an amount in yuan with at most two decimals: " + amountText));
+                errors.add(error(line, PaymentField.AMOUNT, "金额应为最多两位小数的元：" + amountText));
             }
         }
         Integer year = null;
@@ -67,10 +67,10 @@ public final class PaymentRowParser {
             try {
                 year = Integer.valueOf(yearText);
                 if (year < 2000 || year > 2100) {
-                    errors.add(error(line, PaymentField.COVERAGE_YEAR, "not a plausible coverage year: " + yearText));
+                    errors.add(error(line, PaymentField.COVERAGE_YEAR, "缴费年度不合理：" + yearText));
                 }
             } catch (NumberFormatException e) {
-                errors.add(error(line, PaymentField.COVERAGE_YEAR, "not a year: " + yearText));
+                errors.add(error(line, PaymentField.COVERAGE_YEAR, "缴费年度应为四位年份：" + yearText));
             }
         }
         Channel channel = null;
@@ -78,7 +78,7 @@ public final class PaymentRowParser {
         if (channelText != null) {
             channel = Channel.parse(channelText).orElse(null);
             if (channel == null) {
-                errors.add(error(line, PaymentField.CHANNEL, "unknown channel: " + channelText));
+                errors.add(error(line, PaymentField.CHANNEL, "未知缴费渠道：" + channelText));
             }
         }
         LocalDateTime paidAt = null;
@@ -86,7 +86,7 @@ public final class PaymentRowParser {
         if (paidAtText != null) {
             paidAt = parseDateTime(paidAtText).orElse(null);
             if (paidAt == null) {
-                errors.add(error(line, PaymentField.PAID_AT, "not a date and time like 2024-10-01 09:30:00: " + paidAtText));
+                errors.add(error(line, PaymentField.PAID_AT, "缴费时间应如2024-10-01 09:30:00：" + paidAtText));
             }
         }
         String collectingUnit = required(line, row, PaymentField.COLLECTING_UNIT, errors);
@@ -102,17 +102,17 @@ public final class PaymentRowParser {
         String kindText = value(row, PaymentField.KIND);
         PaymentKind kind = PaymentKind.parse(kindText).orElse(null);
         if (kind == null) {
-            errors.add(error(line, PaymentField.KIND, "unknown kind (PAYMENT/缴费, REVERSAL/冲正, REFUND/退费): " + kindText));
+            errors.add(error(line, PaymentField.KIND, "类型应为缴费、冲正或退费：" + kindText));
         }
         Optional<String> reverses = Optional.ofNullable(value(row, PaymentField.REVERSES));
         if (kind == PaymentKind.REVERSAL && reverses.isEmpty()) {
-            errors.add(error(line, PaymentField.REVERSES, "a reversal must name the transaction it reverses"));
+            errors.add(error(line, PaymentField.REVERSES, "冲正记录必须注明原交易流水号"));
         }
         if (kind == PaymentKind.PAYMENT && reverses.isPresent()) {
-            errors.add(error(line, PaymentField.REVERSES, "a payment cannot reverse another transaction"));
+            errors.add(error(line, PaymentField.REVERSES, "缴费记录不能填写原交易流水号"));
         }
         if (transactionId != null && reverses.filter(transactionId::equals).isPresent()) {
-            errors.add(error(line, PaymentField.REVERSES, "a record cannot reverse itself"));
+            errors.add(error(line, PaymentField.REVERSES, "原交易流水号不能是本笔流水号"));
         }
         if (!errors.isEmpty()) {
             return new Outcome(Optional.empty(), List.copyOf(errors));
@@ -148,7 +148,7 @@ public final class PaymentRowParser {
     private static String required(long line, Map<PaymentField, String> row, PaymentField field, List<RowError> errors) {
         String v = value(row, field);
         if (v == null) {
-            errors.add(error(line, field, "is empty"));
+            errors.add(error(line, field, "不能为空"));
         }
         return v;
     }

@@ -20,6 +20,10 @@ import cn.canbao.money.Money;
  */
 public final class ControlTotalCheck {
 
+    /** The order balance lines are shown in: unit, then channel as declared. */
+    public static final Comparator<BalanceLine> ORDER =
+            Comparator.comparing(BalanceLine::collectingUnit).thenComparing(BalanceLine::channel);
+
     private record UnitChannel(String unit, Channel channel) {
     }
 
@@ -61,7 +65,7 @@ public final class ControlTotalCheck {
             Optional<Boolean> funds = control.flatMap(ControlTotal::receivedAmount).map(received -> received.equals(t.amount));
             lines.add(new BalanceLine(key.unit(), key.channel(), t.count, t.amount, control, ledgers, funds));
         }
-        lines.sort(Comparator.comparing(BalanceLine::collectingUnit).thenComparing(BalanceLine::channel));
+        lines.sort(ORDER);
         return lines;
     }
 }

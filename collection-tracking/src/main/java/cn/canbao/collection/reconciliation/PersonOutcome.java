@@ -1,5 +1,6 @@
 package cn.canbao.collection.reconciliation;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +16,8 @@ import cn.canbao.money.Money;
  * @param netPaid payments minus reversals minus refunds
  * @param fullyPaid assessed and the payments cover the assessed amount (an assessed zero counts as
  *     paid: the funder pays everything, 呼医保发〔2024〕13号 二（二）一)
+ * @param paidOn the day the payments first covered the assessed amount (for an assessed zero: the
+ *     registration day); empty when not fully paid
  * @param differences the worklist items; empty when money and people agree
  */
 public record PersonOutcome(
@@ -25,6 +28,7 @@ public record PersonOutcome(
         int effectivePayments,
         Money netPaid,
         boolean fullyPaid,
+        Optional<LocalDate> paidOn,
         List<Difference> differences) {
 
     public boolean agrees() {

@@ -1,5 +1,6 @@
 package cn.canbao.collection.reconciliation;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -152,26 +153,30 @@ public final class Reconciler {
                 key.coverageYear(), enrollmentRegion, paymentRegion, assessed, net, amount, ids, reason);
 
         boolean fullyPaid = false;
+        Optional<LocalDate> paidOn = Optional.empty();
         if (enrollment.isEmpty()) {
             if (net.isPositive()) {
                 differences.add(make.create(DifferenceCategory.PAID_NOT_REGISTERED, net, allIds,
-                        "paid " + net + " but not registered for " + key.coverageYear()));
+                        "已缴费" + net + "元，但未登记" + key.coverageYear() + "年度参保"));
             }
         } else if (assessed.isEmpty()) {
             if (net.isPositive()) {
                 differences.add(make.create(DifferenceCategory.REGISTERED_NOT_ASSESSED, net, allIds,
-                        "paid " + net + " before the amount was assessed"));
+                        "已缴费" + net + "元，但尚未核定应缴额"));
             }
         } else {
             Money due = assessed.get();
             fullyPaid = gross.compareTo(due) >= 0;
+            if (fullyPaid) {
+                paidOn = Optional.of(dayCovered(enrollment.get(), effective, due));
+            }
             if (effective.size() >= 2) {
                 boolean sameRegion = effective.stream().map(r -> county(r.collectingRegion())).distinct().count() == 1;
                 differences.add(make.create(DifferenceCategory.PAID_TWICE, gross.minus(effective.get(0).amount()), effectiveIds,
-                        effective.size() + " payments for " + key.coverageYear() + (sameRegion ? " in the same region" : " in different regions")));
+                        key.coverageYear() + "年度缴费" + effective.size() + "笔" + (sameRegion ? "（同一地区）" : "（不同地区）")));
             } else if (effective.size() == 1 && !gross.equals(due)) {
                 differences.add(make.create(DifferenceCategory.AMOUNT_DIFFERS, gross.minus(due), effectiveIds,
-                        "paid " + gross + ", assessed " + due));
+                        "实缴" + gross + "元，核定" + due + "元"));
             }
             List<String> elsewhere = effective.stream()
                     .filter(r -> !sameRegion(enrollment.get().region(), r.collectingRegion()))
@@ -182,19 +187,36 @@ public final class Reconciler {
                 differences.add(new Difference(DifferenceCategory.PAID_IN_OTHER_REGION, key.idNumber(), name, key.coverageYear(),
                         enrollmentRegion, Optional.of(other), assessed, net,
                         effective.stream().filter(r -> elsewhere.contains(r.transactionId())).map(PaymentRecord::amount).reduce(Money.ZERO, Money::plus),
-                        elsewhere, "enrolled in " + enrollment.get().region() + ", paid in " + other));
+                        elsewhere, "参保地" + enrollment.get().region() + "，缴费地" + other));
             }
             if (fullyPaid) {
                 Money finallyOwed = due.minus(enrollment.get().laterRefund());
                 Money owed = net.minus(finallyOwed);
                 if (owed.isPositive()) {
                     differences.add(make.create(DifferenceCategory.REFUND_OWED, owed, allIds,
-                            "holds " + net + ", the person finally owes " + finallyOwed));
+                            "已缴净额" + net + "元，个人最终应负担" + finallyOwed + "元"));
                 }
             }
         }
         return new PersonOutcome(key.idNumber(), key.coverageYear(), enrollment, List.copyOf(records), effective.size(), net,
-                fullyPaid, List.copyOf(differences));
+                fullyPaid, paidOn, List.copyOf(differences));
+    }
+
+    /** The day the running sum of payments in booking order reached the amount due. */
+    private static LocalDate dayCovered(AssessedEnrollment enrollment, List<PaymentRecord> effective, Money due) {
+        if (!due.isPositive()) {
+            return enrollment.registeredOn();
+        }
+        List<PaymentRecord> byTime = new ArrayList<>(effective);
+        byTime.sort(Comparator.comparing(PaymentRecord::paidAt).thenComparing(PaymentRecord::transactionId));
+        Money sum = Money.ZERO;
+        for (PaymentRecord r : byTime) {
+            sum = sum.plus(r.amount());
+            if (sum.compareTo(due) >= 0) {
+                return r.paidAt().toLocalDate();
+            }
+        }
+        return byTime.get(byTime.size() - 1).paidAt().toLocalDate();
     }
 
     /**

@@ -8,7 +8,7 @@ import cn.canbao.region.RegionCode;
 /**
  * The two groups of 怀远县2025年度居民医保参保缴费工作方案 附件2, with the townships by their statistical
  * division codes (淝河乡 of the attachment is 淝河镇 340321116000 in the code list). The database seed
- * (V44) holds the same rows; a test keeps the two equal.
+ * (V43) holds the same rows; a test keeps the two equal.
  */
 public final class HuaiyuanSupervisionGroups {
 

@@ -51,7 +51,7 @@ class PaymentRowParserTest {
 
         assertThat(outcome.accepted()).isFalse();
         assertThat(outcome.errors()).extracting(RowError::line).containsOnly(7L);
-        assertThat(outcome.errors()).extracting(RowError::field).containsExactly("id_number", "name", "amount", "channel");
+        assertThat(outcome.errors()).extracting(RowError::field).containsExactly("证件号码", "姓名", "金额", "缴费渠道");
         assertThat(outcome.errors().get(3).reason()).contains("现金");
     }
 
@@ -60,7 +60,7 @@ class PaymentRowParserTest {
         Map<PaymentField, String> row = row();
         row.put(PaymentField.KIND, "冲正");
 
-        assertThat(PaymentRowParser.parse(3, row).errors()).extracting(RowError::field).containsExactly("reverses");
+        assertThat(PaymentRowParser.parse(3, row).errors()).extracting(RowError::field).containsExactly("原交易流水号");
     }
 
     @Test
@@ -68,13 +68,13 @@ class PaymentRowParserTest {
         Map<PaymentField, String> row = row();
         row.put(PaymentField.AMOUNT, "0");
 
-        assertThat(PaymentRowParser.parse(3, row).errors()).extracting(RowError::field).containsExactly("amount");
+        assertThat(PaymentRowParser.parse(3, row).errors()).extracting(RowError::field).containsExactly("金额");
     }
 
     @Test
     void theIdNumberChecksumIsVerified() {
         assertThat(IdNumbers.problem(Fixtures.id(42))).isEmpty();
         String wrong = Fixtures.id(42).substring(0, 17) + (Fixtures.id(42).endsWith("1") ? "2" : "1");
-        assertThat(IdNumbers.problem(wrong)).hasValueSatisfying(p -> assertThat(p).contains("check character"));
+        assertThat(IdNumbers.problem(wrong)).hasValueSatisfying(p -> assertThat(p).contains("校验位"));
     }
 }

@@ -41,6 +41,7 @@ class ReconcilerTest {
         assertThat(outcomes).singleElement().satisfies(o -> {
             assertThat(o.agrees()).isTrue();
             assertThat(o.fullyPaid()).isTrue();
+            assertThat(o.paidOn()).contains(java.time.LocalDate.of(2024, 10, 8));
         });
         assertThat(summary.agreeing()).isEqualTo(1);
         assertThat(summary.fullyPaid()).isEqualTo(1);
@@ -89,7 +90,7 @@ class ReconcilerTest {
 
         assertThat(found).extracting(Difference::category)
                 .containsExactly(DifferenceCategory.PAID_TWICE, DifferenceCategory.REFUND_OWED);
-        assertThat(found.get(0).reason()).contains("same region");
+        assertThat(found.get(0).reason()).contains("同一地区");
         assertThat(found.get(0).transactionIds()).containsExactly("T1", "T2");
         assertThat(found.get(1).amount()).isEqualTo(Money.ofYuan(400));
     }
@@ -101,7 +102,7 @@ class ReconcilerTest {
 
         assertThat(found).extracting(Difference::category).containsExactly(
                 DifferenceCategory.PAID_TWICE, DifferenceCategory.PAID_IN_OTHER_REGION, DifferenceCategory.REFUND_OWED);
-        assertThat(found.get(0).reason()).contains("different regions");
+        assertThat(found.get(0).reason()).contains("不同地区");
         assertThat(found.get(1).transactionIds()).containsExactly("T2");
         assertThat(found.get(1).paymentRegion()).contains(HAILAR);
     }
@@ -138,7 +139,7 @@ class ReconcilerTest {
     void payThenRefundSubsidiesAreOwedAfterTheFullPaymentUntilRefunded() {
         // 怀远县2025年度居民医保参保缴费工作方案 二（三）: 独（双）女户 pay 400 first, the county refunds all of it.
         AssessedEnrollment onlyDaughter = new AssessedEnrollment(id(12), "居民12", 2025, RONGCHENG_VILLAGE,
-                Optional.of(Money.ofYuan(400)), Money.ofYuan(400));
+                Optional.of(Money.ofYuan(400)), Money.ofYuan(400), AssessedEnrollment.FIXTURE_REGISTRATION_DAY, false, false);
 
         assertThat(differencesOf(List.of(onlyDaughter), List.of(payment("T1", 12, "400"))))
                 .singleElement().satisfies(d -> {
