@@ -186,7 +186,8 @@ public final class EffectivePolicy {
         return EnumSet.copyOf(identitiesNamedBySchemes);
     }
 
-    boolean namedBySchemes(Identity identity) {
+    /** True when some scheme names the identity. */
+    public boolean isNamedBySchemes(Identity identity) {
         return identitiesNamedBySchemes.contains(identity);
     }
 
