@@ -1,0 +1,219 @@
+package cn.canbao.tabular;
+
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.function.Consumer;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Streams the rows of a CSV or .xlsx file: memory stays constant whatever the file size. The
+ * first row is the header; blank rows are skipped; every row keeps the line number the user sees
+ * in a text editor (CSV) or in Excel (xlsx).
+ *
+ * <p>CSV encoding is detected from the bytes: a UTF-8 byte-order mark, else UTF-8 when the first
+ * 64 KiB decode as UTF-8, else GBK (read as GB18030, its superset). A byte sequence that does not
+ * decode later in the file stops the read with the line number instead of producing garbled text.
+ */
+public abstract class TabularReader implements Closeable, Iterator<TabularRow> {
+
+    static final int SNIFF_BYTES = 64 * 1024;
+    /** GB18030 decodes every GBK file and the few characters GBK lacks. */
+    public static final Charset GBK = Charset.forName("GB18030");
+
+    private List<String> headers;
+    private TabularRow next;
+
+    /** Opens a file; the format is detected from its content. */
+    public static TabularReader open(Path file) throws IOException {
+        return open(Files.newInputStream(file));
+    }
+
+    /** Opens a stream and takes ownership of it (closing the reader closes the stream). */
+    public static TabularReader open(InputStream input) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(input, SNIFF_BYTES + 16);
+        in.mark(SNIFF_BYTES + 8);
+        byte[] head = in.readNBytes(SNIFF_BYTES);
+        in.reset();
+        try {
+            if (head.length == 0) {
+                throw new TabularFileException("文件为空", 0);
+            }
+            TabularFormat format = TabularFormat.detect(head, head.length);
+            TabularReader reader = format == TabularFormat.XLSX ? new XlsxReader(in) : CsvReader.open(in, head);
+            reader.readHeader();
+            return reader;
+        } catch (RuntimeException | IOException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    public abstract TabularFormat format();
+
+    /** The text encoding of a CSV file; UTF-8 for xlsx (which stores XML in UTF-8). */
+    public abstract Charset charset();
+
+    /** The next physical row, blank or not; null at the end. */
+    protected abstract TabularRow readRow() throws IOException;
+
+    private void readHeader() throws IOException {
+        TabularRow first = readRow();
+        while (first != null && first.blank()) {
+            first = readRow();
+        }
+        if (first == null) {
+            throw new TabularFileException("文件没有表头行", 1);
+        }
+        headers = first.cells();
+    }
+
+    public List<String> headers() {
+        return headers;
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next == null) {
+            try {
+                TabularRow row = readRow();
+                while (row != null && row.blank()) {
+                    row = readRow();
+                }
+                next = row;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return next != null;
+    }
+
+    @Override
+    public TabularRow next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        TabularRow row = next;
+        next = null;
+        return row;
+    }
+
+    /**
+     * Maps every data row with the mapper's columns and hands each outcome to the sink, in file
+     * order. A missing required column fails before the first row; a row never throws.
+     */
+    public <T> HeaderMapping mapRows(RowMapper<T> mapper, Consumer<RowOutcome<T>> sink) {
+        HeaderMapping mapping = HeaderMapping.resolve(headers, mapper.columns());
+        while (hasNext()) {
+            MappedRow row = mapping.map(next());
+            RowOutcome<T> overlong = row.overlongCell();
+            sink.accept(overlong != null ? overlong : mapper.map(row));
+        }
+        return mapping;
+    }
+
+    /** CSV through commons-csv with the detected encoding. */
+    static final class CsvReader extends TabularReader {
+
+        private final CSVParser parser;
+        private final Iterator<CSVRecord> records;
+        private final Charset charset;
+
+        private CsvReader(CSVParser parser, Charset charset) {
+            this.parser = parser;
+            this.records = parser.iterator();
+            this.charset = charset;
+        }
+
+        static CsvReader open(InputStream in, byte[] head) throws IOException {
+            Charset charset;
+            if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+                charset = StandardCharsets.UTF_8;
+                in.skipNBytes(3);
+            } else if (head.length >= 2 && ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF
+                    || (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE)) {
+                throw new TabularFileException("不支持UTF-16编码的CSV文件，请另存为UTF-8或GBK编码", 0);
+            } else {
+                charset = decodesAsUtf8(head) ? StandardCharsets.UTF_8 : GBK;
+            }
+            CharsetDecoder decoder = charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            CSVFormat format = CSVFormat.DEFAULT.builder()
+                    .setIgnoreEmptyLines(false)
+                    .setIgnoreSurroundingSpaces(false)
+                    .get();
+            return new CsvReader(CSVParser.builder().setReader(new InputStreamReader(in, decoder)).setFormat(format).get(), charset);
+        }
+
+        private static boolean decodesAsUtf8(byte[] head) {
+            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            CharBuffer out = CharBuffer.allocate(head.length + 1);
+            boolean wholeFile = head.length < SNIFF_BYTES;
+            // A multi-byte character cut at the end of the sniffed block is underflow, not an error.
+            CoderResult result = decoder.decode(ByteBuffer.wrap(head), out, wholeFile);
+            if (result.isError()) {
+                return false;
+            }
+            return !wholeFile || !decoder.flush(out).isError();
+        }
+
+        @Override
+        public TabularFormat format() {
+            return TabularFormat.CSV;
+        }
+
+        @Override
+        public Charset charset() {
+            return charset;
+        }
+
+        @Override
+        protected TabularRow readRow() {
+            long line = parser.getCurrentLineNumber() + 1;
+            try {
+                if (!records.hasNext()) {
+                    return null;
+                }
+                CSVRecord record = records.next();
+                List<String> cells = new ArrayList<>(record.size());
+                record.forEach(cells::add);
+                return new TabularRow(line, cells);
+            } catch (UncheckedIOException e) {
+                if (e.getCause() instanceof CharacterCodingException) {
+                    throw new TabularFileException("第" + line + "行附近有无法按" + charset.name() + "解码的字符，请检查文件编码", line, e);
+                }
+                throw new TabularFileException("第" + line + "行附近CSV格式错误：" + e.getCause().getMessage(), line, e);
+            } catch (IllegalStateException e) {
+                throw new TabularFileException("第" + line + "行附近CSV格式错误：" + e.getMessage(), line, e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            parser.close();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package cn.canbao.enrollment.person;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+class ResidentIdNumberTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2024, 10, 1);
+
+    static String withCheck(String first17) {
+        return first17 + ResidentIdNumber.checkCharacter(first17);
+    }
+
+    @Test
+    void theStandardExampleIsValidAndDerivesBirthDateAndSex() {
+        Check<ResidentIdNumber> id = ResidentIdNumber.check("11010519491231002X", TODAY);
+
+        assertThat(id.valid()).isTrue();
+        assertThat(id.value().birthDate()).isEqualTo(LocalDate.of(1949, 12, 31));
+        assertThat(id.value().sex()).isEqualTo(Sex.FEMALE);
+        assertThat(id.value().regionPrefix()).isEqualTo("110105");
+    }
+
+    @Test
+    void anOddSeventeenthDigitMeansMale() {
+        ResidentIdNumber id = ResidentIdNumber.check(withCheck("15070219800101123"), TODAY).value();
+
+        assertThat(id.sex()).isEqualTo(Sex.MALE);
+        assertThat(id.birthDate()).isEqualTo(LocalDate.of(1980, 1, 1));
+    }
+
+    @Test
+    void aLowercaseXCheckCharacterIsNormalised() {
+        assertThat(ResidentIdNumber.check("11010519491231002x", TODAY).value().value()).isEqualTo("11010519491231002X");
+    }
+
+    @Test
+    void aWrongCheckCharacterIsRejectedWithTheExpectedOne() {
+        Check<ResidentIdNumber> id = ResidentIdNumber.check("110105194912310021", TODAY);
+
+        assertThat(id.valid()).isFalse();
+        assertThat(id.reason()).contains("校验位").contains("X");
+    }
+
+    @Test
+    void anImpossibleBirthDateIsRejected() {
+        assertThat(ResidentIdNumber.check(withCheck("15070219800230123"), TODAY).reason()).contains("出生日期");
+    }
+
+    @Test
+    void aBirthDateAfterTodayIsRejected() {
+        assertThat(ResidentIdNumber.check(withCheck("15070220241002123"), TODAY).reason()).contains("合理范围");
+    }
+
+    @Test
+    void aBirthDateBefore1900IsRejected() {
+        assertThat(ResidentIdNumber.check(withCheck("15070218991231123"), TODAY).reason()).contains("合理范围");
+    }
+
+    @Test
+    void anUnknownProvinceCodeIsRejected() {
+        assertThat(ResidentIdNumber.check(withCheck("99070219800101123"), TODAY).reason()).contains("省级行政区划代码");
+    }
+
+    @Test
+    void wrongLengthsAndCharactersAreRejected() {
+        assertThat(ResidentIdNumber.check("1507021980010112", TODAY).reason()).contains("18位");
+        assertThat(ResidentIdNumber.check("150702800101123", TODAY).reason()).contains("15位");
+        assertThat(ResidentIdNumber.check("15070219800101A234", TODAY).reason()).contains("前17位");
+        assertThat(ResidentIdNumber.check("15070219800101123Y", TODAY).reason()).contains("第18位");
+        assertThat(ResidentIdNumber.check(" ", TODAY).reason()).contains("为空");
+    }
+
+    @Test
+    void aHongKongMacaoTaiwanPermitNumberIsNotAcceptedAsAResidentId() {
+        String permit = withCheck("81000019900101123");
+
+        assertThat(ResidentIdNumber.check(permit, TODAY).reason()).contains("港澳台居民居住证");
+        assertThat(ResidentIdNumber.checkHongKongMacaoTaiwan(permit, TODAY).valid()).isTrue();
+        assertThat(ResidentIdNumber.checkHongKongMacaoTaiwan(withCheck("15070219900101123"), TODAY).reason())
+                .contains("810000");
+    }
+
+    @Test
+    void ofThrowsWithTheReason() {
+        assertThatThrownBy(() -> ResidentIdNumber.of("110105194912310021")).hasMessageContaining("校验位");
+    }
+}
