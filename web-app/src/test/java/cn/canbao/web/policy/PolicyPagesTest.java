@@ -1,6 +1,9 @@
 package cn.canbao.web.policy;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -15,6 +18,11 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
+import cn.canbao.policy.effective.PolicyCatalog;
+import cn.canbao.policy.version.PolicyVersion;
+import cn.canbao.policy.version.PolicyVersionService;
+import cn.canbao.region.RegionCode;
+
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
@@ -22,6 +30,9 @@ class PolicyPagesTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    PolicyVersionService policies;
 
     @Test
     @WithUserDetails("huaiyuan.staff")
@@ -88,6 +99,47 @@ class PolicyPagesTest {
     @WithUserDetails("huaiyuan.staff")
     void anotherRegionsPolicyPageIsRefused() throws Exception {
         mvc.perform(get("/policies/150702/2025").accept(MediaType.TEXT_HTML))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    @WithUserDetails("wlqq.staff")
+    void countyStaffSaveAChangeAsANewVersionWithTheirNameAndReason() throws Exception {
+        String content = PolicyCatalog.readClasspathFiles().get("150823-2024.yaml") + "# reviewed by the banner bureau\n";
+        mvc.perform(get("/policies/150823/2024/edit").accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("乌政办发〔2023〕81号")));
+
+        mvc.perform(post("/policies/150823/2024/edit").with(csrf()).param("content", content).param("reason", "annual review"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/policies/150823/2024"));
+
+        PolicyVersion latest = policies.history(RegionCode.of("150823"), 2024).get(0);
+        org.assertj.core.api.Assertions.assertThat(latest.createdBy()).isEqualTo("wlqq.staff");
+        org.assertj.core.api.Assertions.assertThat(latest.createdRole()).isEqualTo("COUNTY_STAFF");
+        org.assertj.core.api.Assertions.assertThat(latest.reason()).isEqualTo("annual review");
+        org.assertj.core.api.Assertions.assertThat(latest.source()).isEqualTo(PolicyVersion.Source.USER);
+        mvc.perform(get("/policies/150823/2024").accept(MediaType.TEXT_HTML))
+                .andExpect(content().string(Matchers.containsString("annual review")));
+    }
+
+    @Test
+    @WithUserDetails("wlqq.staff")
+    void anInvalidChangeIsShownWithFileAndLineAndNothingIsStored() throws Exception {
+        int before = policies.history(RegionCode.of("150823"), 2024).size();
+        mvc.perform(post("/policies/150823/2024/edit").with(csrf())
+                        .param("content", "region: \"150823\"\ncoverageYear: 2024\ntitle: x\npersonalStandard:\n  amount: \"400.00\"\n")
+                        .param("reason", "broken"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("150823-2024.yaml:4")))
+                .andExpect(content().string(Matchers.containsString("missing &#39;cite&#39;")));
+        org.assertj.core.api.Assertions.assertThat(policies.history(RegionCode.of("150823"), 2024)).hasSize(before);
+    }
+
+    @Test
+    @WithUserDetails("yinfeng.worker")
+    void townshipWorkersCannotChangePolicies() throws Exception {
+        mvc.perform(get("/policies/340321001000/2025/edit").accept(MediaType.TEXT_HTML))
                 .andExpect(status().isForbidden());
     }
 }
