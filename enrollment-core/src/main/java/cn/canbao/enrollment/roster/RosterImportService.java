@@ -16,7 +16,12 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
@@ -37,6 +42,7 @@ import cn.canbao.enrollment.common.InvalidRequestException;
 import cn.canbao.enrollment.common.NotFoundException;
 import cn.canbao.enrollment.common.RegionScope;
 import cn.canbao.enrollment.enrollment.EnrollmentService;
+import cn.canbao.region.RegionCode;
 import cn.canbao.tabular.RejectionReportWriter;
 import cn.canbao.tabular.RowOutcome;
 import cn.canbao.tabular.RowRejection;
@@ -154,30 +160,33 @@ public class RosterImportService {
         return new Prepared(created, true);
     }
 
+    /** One batch handed from the parsing thread to the writing thread; {@code failure} ends the stream. */
+    private record Batch(List<RosterRow> rows, List<RowRejection> rejections, long throughLine, RuntimeException failure,
+            boolean last) {
+    }
+
+    /**
+     * Parsing and validating run on their own thread, one batch ahead of the database writes, so
+     * the CPU work of reading the file overlaps with PostgreSQL's; at most two batches wait in
+     * between, so memory stays constant.
+     */
     private void execute(Actor actor, RosterImport rosterImport, Path file) {
-        RosterRowMapper mapper = new RosterRowMapper(rosterImport.rosterType(), cn.canbao.region.RegionCode.of(rosterImport.regionCode()),
-                imports.regionsWithin(cn.canbao.region.RegionCode.of(rosterImport.regionCode())), LocalDate.now(clock),
-                rosterImport.sourceDate());
-        long resumeAfter = rosterImport.committedThroughLine();
-        List<RosterRow> rows = new ArrayList<>(batchSize);
-        List<RowRejection> rejections = new ArrayList<>();
-        long[] lastLine = {resumeAfter};
-        try (TabularReader reader = TabularReader.open(file)) {
-            reader.mapRows(mapper, outcome -> {
-                if (outcome.line() <= resumeAfter) {
-                    return;
+        BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(2);
+        AtomicBoolean cancelled = new AtomicBoolean();
+        Thread parser = new Thread(() -> parse(rosterImport, file, queue, cancelled), "roster-parse-" + rosterImport.id());
+        parser.setDaemon(true);
+        parser.start();
+        try {
+            while (true) {
+                Batch batch = queue.take();
+                if (batch.failure() != null) {
+                    throw batch.failure();
                 }
-                if (outcome instanceof RowOutcome.Mapped<RosterRow> mapped) {
-                    rows.add(mapped.value());
-                } else if (outcome instanceof RowOutcome.Rejected<RosterRow> rejected) {
-                    rejections.add(rejected.rejection());
+                flush(actor, rosterImport, batch.rows(), batch.rejections(), batch.throughLine());
+                if (batch.last()) {
+                    break;
                 }
-                lastLine[0] = outcome.line();
-                if (rows.size() + rejections.size() >= batchSize) {
-                    flush(actor, rosterImport, rows, rejections, lastLine[0]);
-                }
-            });
-            flush(actor, rosterImport, rows, rejections, lastLine[0]);
+            }
             imports.finish(rosterImport.id(), RosterImport.Status.COMPLETED, null);
             RosterImport done = imports.find(rosterImport.id()).orElseThrow();
             audit.recordIndependently(actor, AuditEntry.success("ROSTER_IMPORT_COMPLETED", "roster_import", done.id(),
@@ -185,11 +194,65 @@ public class RosterImportService {
                             "rowsRejected", done.rowsRejected(), "residentsCreated", done.residentsCreated())));
         } catch (TabularFileException e) {
             fail(actor, rosterImport, e.getMessage());
-        } catch (IOException | UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             fail(actor, rosterImport, "文件读取失败：" + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(actor, rosterImport, "导入被中断");
         } catch (RuntimeException e) {
             log.error("Roster import {} failed", rosterImport.id(), e);
             fail(actor, rosterImport, "导入中断：" + e.getMessage());
+        } finally {
+            cancelled.set(true);
+            queue.clear();
+        }
+    }
+
+    private void parse(RosterImport rosterImport, Path file, BlockingQueue<Batch> queue, AtomicBoolean cancelled) {
+        RegionCode scope = RegionCode.of(rosterImport.regionCode());
+        long resumeAfter = rosterImport.committedThroughLine();
+        List<RosterRow>[] rows = new List[] {new ArrayList<RosterRow>(batchSize)};
+        List<RowRejection>[] rejections = new List[] {new ArrayList<RowRejection>()};
+        long[] lastLine = {resumeAfter};
+        try (TabularReader reader = TabularReader.open(file)) {
+            RosterRowMapper mapper = new RosterRowMapper(rosterImport.rosterType(), scope, imports.regionsWithin(scope),
+                    LocalDate.now(clock), rosterImport.sourceDate());
+            reader.mapRows(mapper, outcome -> {
+                if (outcome.line() <= resumeAfter) {
+                    return;
+                }
+                if (outcome instanceof RowOutcome.Mapped<RosterRow> mapped) {
+                    rows[0].add(mapped.value());
+                } else if (outcome instanceof RowOutcome.Rejected<RosterRow> rejected) {
+                    rejections[0].add(rejected.rejection());
+                }
+                lastLine[0] = outcome.line();
+                if (rows[0].size() + rejections[0].size() >= batchSize) {
+                    hand(queue, cancelled, new Batch(rows[0], rejections[0], lastLine[0], null, false));
+                    rows[0] = new ArrayList<>(batchSize);
+                    rejections[0] = new ArrayList<>();
+                }
+            });
+            hand(queue, cancelled, new Batch(rows[0], rejections[0], lastLine[0], null, true));
+        } catch (IOException e) {
+            hand(queue, cancelled, new Batch(null, null, 0, new UncheckedIOException(e), true));
+        } catch (CancellationException e) {
+            // the writer stopped; nothing more to hand over
+        } catch (RuntimeException e) {
+            hand(queue, cancelled, new Batch(null, null, 0, e, true));
+        }
+    }
+
+    private static void hand(BlockingQueue<Batch> queue, AtomicBoolean cancelled, Batch batch) {
+        try {
+            while (!queue.offer(batch, 200, TimeUnit.MILLISECONDS)) {
+                if (cancelled.get()) {
+                    throw new CancellationException();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException();
         }
     }
 
@@ -220,8 +283,6 @@ public class RosterImportService {
             }
         }
         reassessEnrolled(actor, rosterImport, result.residentsWithIdentities());
-        rows.clear();
-        rejections.clear();
     }
 
     /** Identities imported for people already assessed or paid for the year change what they owe. */
