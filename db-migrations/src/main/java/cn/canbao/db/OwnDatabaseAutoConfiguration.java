@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -15,10 +16,13 @@ import org.springframework.util.ClassUtils;
 /**
  * The database when none is configured: a Testcontainers PostgreSQL if the test build asks for one
  * and a Docker engine answers, otherwise the embedded PostgreSQL. Setting
- * {@code SPRING_DATASOURCE_URL} (with username and password) switches this off entirely.
+ * {@code SPRING_DATASOURCE_URL} (with username and password) switches this off entirely, and
+ * {@code canbao.database.own=false} (the prod profile) forbids it, so production never silently runs
+ * on a database inside the application's container.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @Conditional(NoDatasourceUrlCondition.class)
+@ConditionalOnProperty(name = "canbao.database.own", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(DatabaseProperties.class)
 public class OwnDatabaseAutoConfiguration {
 

@@ -35,6 +35,8 @@ final class XlsxReader extends TabularReader {
                     .setReadComments(false)
                     .setReadHyperlinks(false)
                     .setReadShapes(false)
+                    // Shared strings go to a temp file so a large workbook never fills the heap.
+                    .setUseSstTempFile(true)
                     .open(in);
         } catch (RuntimeException e) {
             throw new TabularFileException("无法读取Excel文件：" + e.getMessage(), 0, e);

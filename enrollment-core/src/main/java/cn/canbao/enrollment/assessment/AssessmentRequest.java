@@ -1,0 +1,21 @@
+package cn.canbao.enrollment.assessment;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+import cn.canbao.policy.Identity;
+import cn.canbao.policy.ParticipantCategory;
+
+/** What the policy needs to fix a person's contribution for a coverage year. */
+public record AssessmentRequest(
+        String regionCode,
+        int coverageYear,
+        ParticipantCategory category,
+        Set<Identity> identities,
+        LocalDate birthDate,
+        LocalDate assessedOn) {
+
+    public AssessmentRequest {
+        identities = Set.copyOf(identities);
+    }
+}

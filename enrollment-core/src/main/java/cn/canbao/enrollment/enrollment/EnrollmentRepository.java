@@ -1,0 +1,150 @@
+package cn.canbao.enrollment.enrollment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cn.canbao.money.Money;
+import cn.canbao.policy.ParticipantCategory;
+
+@Repository
+public class EnrollmentRepository {
+
+    static final RowMapper<Enrollment> MAPPER = EnrollmentRepository::map;
+
+    private final JdbcClient jdbc;
+
+    public EnrollmentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private static Money money(ResultSet rs, String column) throws SQLException {
+        long fen = rs.getLong(column);
+        return rs.wasNull() ? null : Money.ofFen(fen);
+    }
+
+    private static Enrollment map(ResultSet rs, int n) throws SQLException {
+        String endReason = rs.getString("end_reason");
+        return new Enrollment(rs.getLong("id"), rs.getInt("coverage_year"), rs.getString("county_code"),
+                rs.getString("region_code"), rs.getLong("resident_id"), rs.getString("person_key"),
+                ParticipantCategory.valueOf(rs.getString("category")), EnrollmentFlow.valueOf(rs.getString("flow")),
+                rs.getString("school"), EnrollmentStatus.valueOf(rs.getString("status")),
+                rs.getObject("registered_at", OffsetDateTime.class), rs.getString("registered_by"),
+                rs.getString("policy_version"), rs.getObject("assessed_at", OffsetDateTime.class),
+                money(rs, "personal_due_fen"), money(rs, "subsidy_fen"), rs.getObject("paid_at", OffsetDateTime.class),
+                money(rs, "paid_fen"), rs.getString("payment_reference"), rs.getObject("coverage_start", LocalDate.class),
+                rs.getObject("coverage_end", LocalDate.class), rs.getObject("ended_on", LocalDate.class),
+                endReason == null ? null : EndReason.valueOf(endReason), rs.getString("end_note"), rs.getInt("version"));
+    }
+
+    public Optional<Enrollment> find(long id, int coverageYear) {
+        return jdbc.sql("SELECT * FROM enrollment WHERE id = :id AND coverage_year = :year")
+                .param("id", id).param("year", coverageYear).query(MAPPER).optional();
+    }
+
+    /** Reads and locks the row for a state change. */
+    public Optional<Enrollment> lock(long id, int coverageYear) {
+        return jdbc.sql("SELECT * FROM enrollment WHERE id = :id AND coverage_year = :year FOR UPDATE")
+                .param("id", id).param("year", coverageYear).query(MAPPER).optional();
+    }
+
+    public Optional<Enrollment> findActive(String personKey, int coverageYear) {
+        return jdbc.sql("""
+                SELECT * FROM enrollment WHERE person_key = :key AND coverage_year = :year
+                  AND status IN ('REGISTERED', 'ASSESSED', 'PAID', 'COVERED')
+                """).param("key", personKey).param("year", coverageYear).query(MAPPER).optional();
+    }
+
+    public List<Enrollment> ofResident(long residentId) {
+        return jdbc.sql("SELECT * FROM enrollment WHERE resident_id = :id ORDER BY coverage_year DESC, id DESC")
+                .param("id", residentId).query(MAPPER).list();
+    }
+
+    public boolean paidIn(long residentId, int coverageYear) {
+        return jdbc.sql("""
+                SELECT count(*) FROM enrollment WHERE resident_id = :id AND coverage_year = :year AND paid_fen IS NOT NULL
+                """).param("id", residentId).param("year", coverageYear).query(Long.class).single() > 0;
+    }
+
+    public long insert(int year, String regionCode, long residentId, String personKey, ParticipantCategory category,
+            EnrollmentFlow flow, String school, String registeredBy) {
+        return jdbc.sql("""
+                INSERT INTO enrollment (coverage_year, county_code, region_code, resident_id, person_key, category, flow,
+                    school, status, registered_by)
+                VALUES (:year, :county, :region, :resident, :key, :category, :flow, :school, 'REGISTERED', :by)
+                RETURNING id
+                """)
+                .param("year", year).param("county", regionCode.substring(0, 6)).param("region", regionCode)
+                .param("resident", residentId).param("key", personKey).param("category", category.name())
+                .param("flow", flow.name()).param("school", school, Types.VARCHAR).param("by", registeredBy)
+                .query(Long.class).single();
+    }
+
+    public void saveAssessment(long id, int year, EnrollmentStatus status, String policyVersion, Money personalDue,
+            Money subsidy, String detailJson) {
+        jdbc.sql("""
+                UPDATE enrollment SET status = :status, policy_version = :policy, assessed_at = now(),
+                    personal_due_fen = :due, subsidy_fen = :subsidy, assessment_detail = CAST(:detail AS jsonb),
+                    version = version + 1
+                WHERE id = :id AND coverage_year = :year
+                """)
+                .param("status", status.name()).param("policy", policyVersion).param("due", personalDue.fen())
+                .param("subsidy", subsidy.fen()).param("detail", detailJson).param("id", id).param("year", year)
+                .update();
+    }
+
+    public void savePayment(long id, int year, EnrollmentStatus status, OffsetDateTime paidAt, Money paid, String reference,
+            LocalDate coverageStart, LocalDate coverageEnd) {
+        jdbc.sql("""
+                UPDATE enrollment SET status = :status, paid_at = :paidAt, paid_fen = :paid, payment_reference = :ref,
+                    coverage_start = :start, coverage_end = :end, version = version + 1
+                WHERE id = :id AND coverage_year = :year
+                """)
+                .param("status", status.name()).param("paidAt", paidAt).param("paid", paid.fen())
+                .param("ref", reference, Types.VARCHAR).param("start", coverageStart).param("end", coverageEnd)
+                .param("id", id).param("year", year).update();
+    }
+
+    public void saveEnd(long id, int year, EnrollmentStatus status, LocalDate endedOn, EndReason reason, String note) {
+        jdbc.sql("""
+                UPDATE enrollment SET status = :status, ended_on = :endedOn, end_reason = :reason, end_note = :note,
+                    version = version + 1
+                WHERE id = :id AND coverage_year = :year
+                """)
+                .param("status", status.name()).param("endedOn", endedOn).param("reason", reason.name())
+                .param("note", note, Types.VARCHAR).param("id", id).param("year", year).update();
+    }
+
+    /** PAID enrollments whose coverage has begun become COVERED; returns how many. */
+    public int startDueCoverage(LocalDate today) {
+        return jdbc.sql("""
+                UPDATE enrollment SET status = 'COVERED', version = version + 1
+                WHERE status = 'PAID' AND coverage_start <= :today AND coverage_year >= :year - 1
+                """).param("today", today).param("year", today.getYear()).update();
+    }
+
+    /** Where the active enrollment of this person is, for the duplicate-enrollment message. */
+    public record ActiveElsewhere(String place, EnrollmentStatus status) {
+    }
+
+    public Optional<ActiveElsewhere> describeActive(String personKey, int coverageYear) {
+        return jdbc.sql("""
+                SELECT coalesce(c.name, e.county_code)
+                       || coalesce(CASE WHEN r.code <> coalesce(c.code, '') THEN r.name END, '') AS place, e.status
+                FROM enrollment e
+                JOIN region r ON r.code = e.region_code
+                LEFT JOIN region c ON c.code = e.county_code
+                WHERE e.person_key = :key AND e.coverage_year = :year AND e.status IN ('REGISTERED', 'ASSESSED', 'PAID', 'COVERED')
+                """).param("key", personKey).param("year", coverageYear)
+                .query((rs, n) -> new ActiveElsewhere(rs.getString("place"), EnrollmentStatus.valueOf(rs.getString("status"))))
+                .optional();
+    }
+}

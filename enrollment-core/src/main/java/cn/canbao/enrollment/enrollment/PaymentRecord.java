@@ -1,0 +1,12 @@
+package cn.canbao.enrollment.enrollment;
+
+import java.time.OffsetDateTime;
+
+import cn.canbao.money.Money;
+
+/**
+ * A payment reported by the collection side for one person and year. The reference makes the
+ * report idempotent: the same reference twice changes nothing the second time.
+ */
+public record PaymentRecord(String personKey, int coverageYear, Money amount, OffsetDateTime paidAt, String reference) {
+}

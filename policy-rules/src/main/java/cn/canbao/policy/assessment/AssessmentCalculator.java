@@ -1,0 +1,466 @@
+package cn.canbao.policy.assessment;
+
+import static java.time.temporal.ChronoUnit.DAYS;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.canbao.money.Money;
+import cn.canbao.policy.Citation;
+import cn.canbao.policy.Identity;
+import cn.canbao.policy.ParticipantCategory;
+import cn.canbao.policy.RefundReason;
+import cn.canbao.policy.effective.EffectivePolicy;
+import cn.canbao.policy.effective.PolicyCatalog;
+import cn.canbao.policy.file.PolicyFile.CategoryExtension;
+import cn.canbao.policy.file.PolicyFile.CategoryStandard;
+import cn.canbao.policy.file.PolicyFile.CitedAmount;
+import cn.canbao.policy.file.PolicyFile.CoverageFrom;
+import cn.canbao.policy.file.PolicyFile.DatedPeriod;
+import cn.canbao.policy.file.PolicyFile.DeadlineMeasuredBy;
+import cn.canbao.policy.file.PolicyFile.DiedBeforeRegistration;
+import cn.canbao.policy.file.PolicyFile.FunderPart;
+import cn.canbao.policy.file.PolicyFile.GreenChannel;
+import cn.canbao.policy.file.PolicyFile.NewbornRules;
+import cn.canbao.policy.file.PolicyFile.RefundRules;
+import cn.canbao.policy.file.PolicyFile.SubsidyScheme;
+import cn.canbao.policy.file.PolicyFile.WaitingPeriodRules;
+import cn.canbao.policy.SubsidyMode;
+import cn.canbao.region.RegionCode;
+
+/**
+ * The assessment calculator (核定): for one person enrolling under one effective policy, whether the enrollment is
+ * accepted on the payment date, what the person and each funder pay, when coverage starts, the waiting period, and
+ * why, with every citation. Pure and thread-safe: no I/O, no Spring, no parsing; resolve the
+ * {@link EffectivePolicy} once per region and year and call {@link #assess} for every person.
+ */
+public final class AssessmentCalculator {
+
+    private AssessmentCalculator() {
+    }
+
+    /** Looks up the effective policy and assesses; a region or year without any policy is rejected with NO_POLICY. */
+    public static Assessment assess(PolicyCatalog catalog, RegionCode region, int coverageYear, AssessmentRequest request) {
+        return catalog.effective(region, coverageYear)
+                .map(policy -> assess(policy, request))
+                .orElseGet(() -> Assessment.rejected(RejectionReason.NO_POLICY,
+                        "no policy file covers region " + region + " for coverage year " + coverageYear, null, List.of()));
+    }
+
+    public static Assessment assess(EffectivePolicy policy, AssessmentRequest request) {
+        Person person = request.person();
+        LocalDate paid = request.paymentDate();
+        List<Explanation> why = new ArrayList<>(8);
+
+        Money standard;
+        CategoryStandard categoryStandard = categoryStandard(policy, person);
+        if (categoryStandard != null) {
+            standard = categoryStandard.amount();
+            why.add(new Explanation("Standard for " + person.category() + (categoryStandard.bornInYear() == null ? ""
+                    : " born in " + categoryStandard.bornInYear()) + ": " + standard, categoryStandard.cite()));
+        } else {
+            CitedAmount personal = policy.personalStandard().orElse(null);
+            if (personal == null && !policy.eligibleCategories().containsKey(person.category())) {
+                return Assessment.rejected(RejectionReason.CATEGORY_NOT_ELIGIBLE, "category " + person.category() + " ("
+                        + person.category().chineseName() + ") is not named by the policy of " + policy.region() + " "
+                        + policy.coverageYear(), null, why);
+            }
+            if (personal == null) {
+                return Assessment.rejected(RejectionReason.NO_STANDARD, "the policy of " + policy.region() + " "
+                        + policy.coverageYear() + " gives no contribution standard for " + person.category(), null, why);
+            }
+            if (personal.minimum()) {
+                why.add(new Explanation("Only a minimum (不低于) of " + personal.amount() + " is given", personal.cite()));
+                return Assessment.rejected(RejectionReason.ONLY_MINIMUM_STANDARD, "the policy of " + policy.region() + " "
+                        + policy.coverageYear() + " gives only a minimum standard (不低于 " + personal.amount()
+                        + "); the amount due is set by a lower-level policy", personal.amount(), why);
+            }
+            standard = personal.amount();
+            why.add(new Explanation("Personal contribution standard: " + standard, personal.cite()));
+        }
+
+        Citation categoryCite = policy.eligibleCategories().get(person.category());
+        if (categoryCite == null) {
+            return Assessment.rejected(RejectionReason.CATEGORY_NOT_ELIGIBLE, "category " + person.category() + " ("
+                    + person.category().chineseName() + ") is not named by the policy of " + policy.region() + " "
+                    + policy.coverageYear(), standard, why);
+        }
+        why.add(new Explanation("Category " + person.category() + " (" + person.category().chineseName() + ") may enroll", categoryCite));
+        if (paid.isBefore(person.birthDate())) {
+            return Assessment.rejected(RejectionReason.PAYMENT_BEFORE_BIRTH, "payment date " + paid + " is before the birth date "
+                    + person.birthDate(), standard, why);
+        }
+
+        DatedPeriod period = policy.coveragePeriod().orElse(null);
+        if (period == null) {
+            return Assessment.rejected(RejectionReason.NO_COVERAGE_PERIOD, "the policy of " + policy.region() + " "
+                    + policy.coverageYear() + " states no coverage period", standard, why);
+        }
+
+        Entry entry = person.category() == ParticipantCategory.NEWBORN && policy.newborn().isPresent()
+                ? newbornEntry(policy, policy.newborn().get(), request, period, why)
+                : regularEntry(policy, request, period, why);
+        if (entry.rejection != null) {
+            return Assessment.rejected(entry.rejection, entry.message, standard, why);
+        }
+        if (entry.coverageStart != null) {
+            why.add(new Explanation("Coverage " + entry.coverageStart + " – " + period.end(), period.cite()));
+        }
+
+        SubsidyScheme scheme = bestScheme(policy, person, paid, standard, why);
+        List<FunderShare> subsidies = new ArrayList<>(2);
+        List<DueRefund> refunds = new ArrayList<>(1);
+        Money personalDue = standard;
+        if (scheme != null) {
+            Money remaining = standard;
+            for (FunderPart part : scheme.funders()) {
+                Money amount = partAmount(part, standard).min(remaining);
+                remaining = remaining.minus(amount);
+                Citation cite = scheme.cite();
+                subsidies.add(new FunderShare(part.funder(), amount, scheme.mode(), cite));
+                if (scheme.mode() == SubsidyMode.DIRECT) {
+                    personalDue = personalDue.minus(amount);
+                } else {
+                    refunds.add(new DueRefund(part.funder(), amount, cite));
+                }
+                why.add(new Explanation(part.funder() + " (" + part.funder().chineseName() + ") pays " + amount + " "
+                        + scheme.mode() + " (" + scheme.mode().chineseName() + ")", scheme.modeCite() != null ? scheme.modeCite() : cite));
+            }
+        }
+        why.add(new Explanation("Personal amount due now: " + personalDue
+                + (refunds.isEmpty() ? "" : ", of which " + sum(refunds) + " is refunded later"), null));
+
+        WaitingPeriod waiting = waitingPeriod(policy, request, entry, why);
+        String applied = entry.route.name() + " + " + (scheme == null ? "standard" : scheme.id());
+        return new Assessment(true, null, null, standard, personalDue, subsidies, refunds, entry.coverageStart, period.end(),
+                waiting, entry.route, applied, scheme == null ? null : scheme.id(), entry.registeredName, why);
+    }
+
+    /**
+     * Whether a paid personal contribution may be refunded for a reason on a date: before coverage starts only for
+     * the reasons the policy lists; after it starts only if the policy allows it.
+     */
+    public static RefundDecision refund(EffectivePolicy policy, RefundReason reason, LocalDate requestDate, LocalDate coverageStart) {
+        RefundRules rules = policy.refunds().orElse(null);
+        boolean started = !requestDate.isBefore(coverageStart);
+        if (started) {
+            if (rules == null || rules.afterCoverageStart() == null) {
+                return new RefundDecision(RefundDecision.Status.NOT_STATED, "the policy says nothing about refunds after coverage starts", null);
+            }
+            return rules.afterCoverageStart().allowed()
+                    ? new RefundDecision(RefundDecision.Status.ALLOWED, "refunds are allowed after coverage starts", rules.afterCoverageStart().cite())
+                    : new RefundDecision(RefundDecision.Status.REFUSED, "coverage started on " + coverageStart
+                    + "; no refund after coverage starts", rules.afterCoverageStart().cite());
+        }
+        if (rules == null || rules.beforeCoverageStart() == null) {
+            return new RefundDecision(RefundDecision.Status.NOT_STATED, "the policy names no refund reasons before coverage starts",
+                    rules == null || rules.afterCoverageStart() == null ? null : rules.afterCoverageStart().cite());
+        }
+        return rules.beforeCoverageStart().reasons().contains(reason)
+                ? new RefundDecision(RefundDecision.Status.ALLOWED, reason + " (" + reason.chineseName()
+                + ") before coverage starts on " + coverageStart, rules.beforeCoverageStart().cite())
+                : new RefundDecision(RefundDecision.Status.REFUSED, reason + " is not a refund reason the policy lists",
+                rules.beforeCoverageStart().cite());
+    }
+
+    /** How the person got in, and from when they are covered; or why not. */
+    private static final class Entry {
+        EnrollmentRoute route;
+        LocalDate coverageStart;
+        String registeredName;
+        RejectionReason rejection;
+        String message;
+
+        static Entry rejected(RejectionReason reason, String message) {
+            Entry entry = new Entry();
+            entry.rejection = reason;
+            entry.message = message;
+            return entry;
+        }
+
+        static Entry accepted(EnrollmentRoute route, LocalDate coverageStart) {
+            Entry entry = new Entry();
+            entry.route = route;
+            entry.coverageStart = coverageStart;
+            return entry;
+        }
+    }
+
+    private static CategoryStandard categoryStandard(EffectivePolicy policy, Person person) {
+        for (CategoryStandard standard : policy.categoryStandards()) {
+            if (standard.category() == person.category()
+                    && (standard.bornInYear() == null || standard.bornInYear() == person.birthDate().getYear())) {
+                return standard;
+            }
+        }
+        return null;
+    }
+
+    private static Entry regularEntry(EffectivePolicy policy, AssessmentRequest request, DatedPeriod period, List<Explanation> why) {
+        LocalDate paid = request.paymentDate();
+        DatedPeriod window = policy.collectionWindow().orElse(null);
+        if (window == null) {
+            return Entry.rejected(RejectionReason.NO_COLLECTION_WINDOW, "the policy of " + policy.region() + " "
+                    + policy.coverageYear() + " states no collection window for " + request.person().category());
+        }
+        if (paid.isBefore(window.start())) {
+            why.add(new Explanation("Collection window " + window.start() + " – " + window.end(), window.cite()));
+            return Entry.rejected(RejectionReason.BEFORE_COLLECTION_WINDOW, "payment on " + paid
+                    + " is before the collection window opens on " + window.start());
+        }
+        if (!paid.isAfter(window.end())) {
+            why.add(new Explanation("Paid on " + paid + ", within the collection window " + window.start() + " – " + window.end(), window.cite()));
+            return Entry.accepted(EnrollmentRoute.COLLECTION_WINDOW, period.start());
+        }
+        if (paid.isAfter(period.end())) {
+            return Entry.rejected(RejectionReason.AFTER_COVERAGE_PERIOD, "payment on " + paid + " is after the coverage period ends on " + period.end());
+        }
+        for (CategoryExtension extension : policy.categoryExtensions()) {
+            if (extension.category() == request.person().category() && extension.contains(paid)) {
+                why.add(new Explanation("Paid on " + paid + ", after the window but within the " + extension.category()
+                        + " extension " + extension.start() + " – " + extension.end(), extension.cite()));
+                return Entry.accepted(EnrollmentRoute.CATEGORY_EXTENSION,
+                        coverageStart(extension.coverageFrom(), period, request, extension.cite(), why));
+            }
+        }
+        for (GreenChannel channel : policy.greenChannels()) {
+            if (channel.requires() == request.person().lateReason() && holdsAny(request.person(), channel.identities())) {
+                why.add(new Explanation("Paid on " + paid + ", after the window, through the green channel: " + channel.name(), channel.cite()));
+                return Entry.accepted(EnrollmentRoute.GREEN_CHANNEL, coverageStart(channel.coverageFrom(), period, request, channel.cite(), why));
+            }
+        }
+        why.add(new Explanation("Collection window " + window.start() + " – " + window.end(), window.cite()));
+        return Entry.rejected(RejectionReason.AFTER_COLLECTION_WINDOW, "payment on " + paid + " is after the collection window closed on "
+                + window.end() + " and no extension or green channel applies to " + request.person().category()
+                + (request.person().identities().isEmpty() ? "" : " " + request.person().identities())
+                + (request.person().lateReason() == cn.canbao.policy.LateReason.NONE ? "" : " (" + request.person().lateReason() + ")"));
+    }
+
+    private static Entry newbornEntry(EffectivePolicy policy, NewbornRules rules, AssessmentRequest request, DatedPeriod period,
+                                      List<Explanation> why) {
+        Person person = request.person();
+        LocalDate paid = request.paymentDate();
+        if (person.birthDate().isAfter(period.end())) {
+            return Entry.rejected(RejectionReason.AFTER_COVERAGE_PERIOD, "born on " + person.birthDate() + ", after the coverage period ends on " + period.end());
+        }
+        if (rules.underAgeYears() != null && person.ageOn(paid) >= rules.underAgeYears()) {
+            why.add(new Explanation("Newborn rules apply under " + rules.underAgeYears() + " year(s) of age", rules.cite()));
+            return Entry.rejected(RejectionReason.NOT_A_NEWBORN, "born on " + person.birthDate() + ", " + person.ageOn(paid)
+                    + " year(s) old on " + paid + ": not a newborn under the policy (under " + rules.underAgeYears() + ")");
+        }
+        if (person.diedBeforeHouseholdRegistration()) {
+            return diedBeforeRegistration(rules.diedBeforeRegistration(), request, period, why);
+        }
+        LocalDate measured = rules.measuredBy() == DeadlineMeasuredBy.REGISTRATION_DATE ? request.registrationDate() : paid;
+        long day = DAYS.between(person.birthDate(), measured);
+        String measuredBy = rules.measuredBy() == DeadlineMeasuredBy.REGISTRATION_DATE ? "registered" : "registered and paid";
+        DatedPeriod window = policy.collectionWindow().orElse(null);
+        if (window != null && paid.isBefore(window.start())) {
+            return Entry.rejected(RejectionReason.BEFORE_COLLECTION_WINDOW, "payment on " + paid + " is before the collection window opens on " + window.start());
+        }
+        if (day <= rules.deadlineDays()) {
+            why.add(new Explanation("Newborn " + measuredBy + " on day " + day + " after birth (day " + rules.deadlineDays()
+                    + " included): covered from " + rules.withinDeadline(), rules.cite()));
+            return Entry.accepted(EnrollmentRoute.NEWBORN_WITHIN_DEADLINE, coverageStart(rules.withinDeadline(), period, request, rules.cite(), why));
+        }
+        if (paid.isAfter(period.end())) {
+            return Entry.rejected(RejectionReason.AFTER_COVERAGE_PERIOD, "newborn " + measuredBy + " on day " + day
+                    + " (after the " + rules.deadlineDays() + "-day deadline) and paid after the coverage period ended on " + period.end());
+        }
+        if (window != null && window.contains(paid)) {
+            why.add(new Explanation("Newborn " + measuredBy + " on day " + day + " (after the " + rules.deadlineDays()
+                    + "-day deadline) but within the collection window " + window.start() + " – " + window.end(), window.cite()));
+            return Entry.accepted(EnrollmentRoute.COLLECTION_WINDOW, period.start());
+        }
+        Citation afterCite = rules.afterDeadlineCite() != null ? rules.afterDeadlineCite() : rules.cite();
+        why.add(new Explanation("Newborn " + measuredBy + " on day " + day + ", after the " + rules.deadlineDays()
+                + "-day deadline: covered from " + rules.afterDeadline(), afterCite));
+        return Entry.accepted(EnrollmentRoute.NEWBORN_AFTER_DEADLINE, coverageStart(rules.afterDeadline(), period, request, afterCite, why));
+    }
+
+    private static Entry diedBeforeRegistration(DiedBeforeRegistration rule, AssessmentRequest request, DatedPeriod period,
+                                                List<Explanation> why) {
+        Person person = request.person();
+        if (rule == null) {
+            return Entry.rejected(RejectionReason.NO_RULE_FOR_CASE, "the policy has no rule for a newborn who died before household registration");
+        }
+        long day = DAYS.between(person.birthDate(), request.registrationDate());
+        if (day > rule.deadlineDays()) {
+            why.add(new Explanation("A newborn who died before household registration may be registered within "
+                    + rule.deadlineDays() + " days of birth", rule.cite()));
+            return Entry.rejected(RejectionReason.NEWBORN_DEADLINE_PASSED, "registered on day " + day + " after birth, after the "
+                    + rule.deadlineDays() + "-day limit for a newborn who died before household registration");
+        }
+        Entry entry = Entry.accepted(EnrollmentRoute.NEWBORN_DIED_BEFORE_REGISTRATION, later(period.start(), person.birthDate()));
+        entry.registeredName = person.parentName() == null ? null : person.parentName() + rule.nameSuffix();
+        why.add(new Explanation("Died before household registration, registered on day " + day + " under a parent's ID as "
+                + (entry.registeredName == null ? rule.nameRule() : entry.registeredName) + "; " + rule.coverage(), rule.cite()));
+        return entry;
+    }
+
+    private static LocalDate coverageStart(CoverageFrom from, DatedPeriod period, AssessmentRequest request, Citation cite,
+                                           List<Explanation> why) {
+        return switch (from) {
+            case PERIOD_START -> period.start();
+            case BIRTH_DATE -> later(period.start(), request.person().birthDate());
+            case DAY_AFTER_PAYMENT -> later(period.start(), request.paymentDate().plusDays(1));
+            case NOT_STATED -> {
+                why.add(new Explanation("The policy does not state when coverage starts in this case; coverage start is left open", cite));
+                yield null;
+            }
+        };
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static boolean holdsAny(Person person, List<Identity> identities) {
+        for (Identity identity : identities) {
+            if (person.identities().contains(identity)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** 就高不就低: the single scheme leaving the person the least to bear; a tie goes to the lower priority number. */
+    private static SubsidyScheme bestScheme(EffectivePolicy policy, Person person, LocalDate paid, Money standard, List<Explanation> why) {
+        if (person.identities().isEmpty()) {
+            return null;
+        }
+        SubsidyScheme best = null;
+        Money bestSubsidy = null;
+        List<String> alsoEligible = null;
+        for (SubsidyScheme scheme : policy.subsidySchemes()) {
+            if (!matches(policy, scheme, person, paid)) {
+                continue;
+            }
+            Money subsidy = subsidyTotal(scheme, standard);
+            if (best == null || subsidy.compareTo(bestSubsidy) > 0) {
+                if (best != null) {
+                    alsoEligible = add(alsoEligible, best.id());
+                }
+                best = scheme;
+                bestSubsidy = subsidy;
+            } else {
+                alsoEligible = add(alsoEligible, scheme.id());
+            }
+        }
+        if (best == null) {
+            why.add(new Explanation("No subsidy scheme of this policy applies to " + person.identities()
+                    + (person.familyRole() == null ? "" : " as " + person.familyRole()), null));
+            return null;
+        }
+        why.add(new Explanation("Subsidy scheme " + best.id() + " (" + best.name() + ") applies"
+                + (alsoEligible == null ? "" : "; also eligible for " + alsoEligible
+                + ", but only the single most favourable scheme is granted (就高不就低; ties by priority)"), best.cite()));
+        if (best.conditionCite() != null) {
+            why.add(new Explanation("Conditions met: " + (best.familyRoles().isEmpty() ? "" : "role " + person.familyRole() + " ")
+                    + (best.ageUnder() == null ? "" : "age " + person.ageOn(paid) + " under " + best.ageUnder() + " ")
+                    + (best.excludedCategories().isEmpty() ? "" : "category " + person.category() + " not in " + best.excludedCategories()),
+                    best.conditionCite()));
+        }
+        return best;
+    }
+
+    private static List<String> add(List<String> list, String id) {
+        List<String> result = list == null ? new ArrayList<>(2) : list;
+        result.add(id);
+        return result;
+    }
+
+    private static boolean matches(EffectivePolicy policy, SubsidyScheme scheme, Person person, LocalDate paid) {
+        if (!scheme.anyOf().isEmpty() && !holdsAny(person, scheme.anyOf())) {
+            return false;
+        }
+        if (!person.identities().containsAll(scheme.allOf())) {
+            return false;
+        }
+        if (scheme.only()) {
+            for (Identity identity : person.identities()) {
+                if (policy.isNamedBySchemes(identity) && !scheme.anyOf().contains(identity) && !scheme.allOf().contains(identity)) {
+                    return false;
+                }
+            }
+        }
+        if (!scheme.familyRoles().isEmpty() && !scheme.familyRoles().contains(person.familyRole())) {
+            return false;
+        }
+        if (scheme.ageUnder() != null && person.ageOn(paid) >= scheme.ageUnder()) {
+            return false;
+        }
+        return !scheme.excludedCategories().contains(person.category());
+    }
+
+    private static Money subsidyTotal(SubsidyScheme scheme, Money standard) {
+        Money remaining = standard;
+        for (FunderPart part : scheme.funders()) {
+            remaining = remaining.minus(partAmount(part, standard).min(remaining));
+        }
+        return standard.minus(remaining);
+    }
+
+    private static Money partAmount(FunderPart part, Money standard) {
+        if (part.amount() != null) {
+            return part.amount();
+        }
+        return switch (part.share()) {
+            case FULL -> standard;
+            case HALF -> Money.ofFen((standard.fen() + 1) / 2);
+        };
+    }
+
+    private static Money sum(List<DueRefund> refunds) {
+        Money total = Money.ZERO;
+        for (DueRefund refund : refunds) {
+            total = total.plus(refund.amount());
+        }
+        return total;
+    }
+
+    private static WaitingPeriod waitingPeriod(EffectivePolicy policy, AssessmentRequest request, Entry entry, List<Explanation> why) {
+        Person person = request.person();
+        DatedPeriod window = policy.collectionWindow().orElse(null);
+        boolean late = (window != null && request.paymentDate().isAfter(window.end()))
+                || entry.route == EnrollmentRoute.NEWBORN_AFTER_DEADLINE;
+        if (!late && person.lapseYears() == 0) {
+            return WaitingPeriod.NONE;
+        }
+        String situation = (late ? "enrolled after the collection window" : "")
+                + (late && person.lapseYears() > 0 ? " and " : "")
+                + (person.lapseYears() > 0 ? "after " + person.lapseYears() + " year(s) of lapse" : "");
+        WaitingPeriodRules rules = policy.waitingPeriod().orElse(null);
+        if (rules == null) {
+            why.add(new Explanation("Waiting period: the policy states none for a person " + situation, null));
+            return new WaitingPeriod(WaitingPeriod.Status.NOT_STATED, null, null, null);
+        }
+        if (rules.exemptCategories().contains(person.category()) || holdsAny(person, rules.exemptIdentities())) {
+            why.add(new Explanation("Waiting period: none, exempt as " + person.category()
+                    + (person.identities().isEmpty() ? "" : " " + person.identities()), rules.exemptionCite()));
+            return new WaitingPeriod(WaitingPeriod.Status.EXEMPT, null, null, rules.exemptionCite());
+        }
+        switch (rules.status()) {
+            case PENDING -> {
+                why.add(new Explanation("Waiting period for a person " + situation + ": pending, the rule is not yet issued", rules.cite()));
+                return new WaitingPeriod(WaitingPeriod.Status.PENDING, null, null, rules.cite());
+            }
+            case NOT_STATED -> {
+                why.add(new Explanation("Waiting period: not stated for a person " + situation, rules.cite()));
+                return new WaitingPeriod(WaitingPeriod.Status.NOT_STATED, null, null, rules.cite());
+            }
+            default -> {
+                int variable = Math.max(0, person.lapseYears() * rules.monthsPerLapseYear()
+                        - person.paidBackYears() * rules.monthsOffPerPaidBackYear());
+                int months = rules.fixedMonths() + variable;
+                LocalDate benefitsFrom = entry.coverageStart == null ? null : entry.coverageStart.plusMonths(months);
+                why.add(new Explanation("Waiting period for a person " + situation + ": " + rules.fixedMonths() + " fixed + "
+                        + variable + " for lapse (" + person.lapseYears() + " year(s), " + person.paidBackYears()
+                        + " paid back) = " + months + " months" + (benefitsFrom == null ? "" : ", benefits from " + benefitsFrom),
+                        rules.formulaCite()));
+                return new WaitingPeriod(WaitingPeriod.Status.APPLIES, months, benefitsFrom, rules.formulaCite());
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package cn.canbao.subsidy.statement;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import cn.canbao.money.Money;
+import cn.canbao.policy.Funder;
+import cn.canbao.policy.Identity;
+
+/**
+ * Aggregates subsidy lines into one statement per funder. Lines are added one at a time and not kept, so a
+ * county's million enrollments stream through in constant memory. Not thread-safe; one instance per statement run.
+ */
+public final class FunderStatements {
+
+    private final Map<Funder, Accumulator> byFunder = new EnumMap<>(Funder.class);
+
+    public FunderStatements add(SubsidyLine line) {
+        if (line.amount().isZero()) {
+            return this;
+        }
+        byFunder.computeIfAbsent(line.funder(), f -> new Accumulator()).add(line);
+        return this;
+    }
+
+    public FunderStatements addAll(Iterable<SubsidyLine> lines) {
+        lines.forEach(this::add);
+        return this;
+    }
+
+    /** One statement for every funder, in glossary order; a funder that pays for nobody has an empty statement. */
+    public List<FunderStatement> statements() {
+        List<FunderStatement> statements = new ArrayList<>();
+        for (Funder funder : Funder.values()) {
+            Accumulator acc = byFunder.get(funder);
+            statements.add(acc == null
+                    ? new FunderStatement(funder, Subtotal.EMPTY, Map.of(), Map.of(), Map.of())
+                    : new FunderStatement(funder, acc.total, acc.byTownship, acc.byIdentity, acc.byRule));
+        }
+        return statements;
+    }
+
+    public FunderStatement statement(Funder funder) {
+        return statements().get(funder.ordinal());
+    }
+
+    /** Sum over all funders. */
+    public Subtotal grandTotal() {
+        Subtotal total = Subtotal.EMPTY;
+        for (Accumulator acc : byFunder.values()) {
+            total = total.plus(acc.total);
+        }
+        return total;
+    }
+
+    private static final class Accumulator {
+        private Subtotal total = Subtotal.EMPTY;
+        private final Map<String, Subtotal> byTownship = new TreeMap<>();
+        private final Map<Identity, Subtotal> byIdentity = new EnumMap<>(Identity.class);
+        private final Map<String, RuleSubtotal> byRule = new LinkedHashMap<>();
+
+        void add(SubsidyLine line) {
+            Money amount = line.amount();
+            total = total.plus(amount);
+            byTownship.merge(line.townshipCode(), Subtotal.EMPTY.plus(amount), Subtotal::plus);
+            if (line.identity() != null) {
+                byIdentity.merge(line.identity(), Subtotal.EMPTY.plus(amount), Subtotal::plus);
+            }
+            byRule.merge(line.ruleId(),
+                    new RuleSubtotal(line.ruleId(), line.ruleName(), line.mode(), line.citation(), Subtotal.EMPTY.plus(amount)),
+                    (a, b) -> new RuleSubtotal(a.ruleId(), a.ruleName(), a.mode(), a.citation(), a.subtotal().plus(b.subtotal())));
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package cn.canbao.web.account;
+
+import java.util.List;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import cn.canbao.web.security.RegionAccess;
+import cn.canbao.web.user.AppUser;
+import cn.canbao.web.user.AppUserRepository;
+
+/** Every user changes their own password here; created users are sent here until they do. */
+@Controller
+class PasswordChangeController {
+
+    private final AppUserRepository users;
+    private final PasswordEncoder passwordEncoder;
+    private final RegionAccess access;
+
+    PasswordChangeController(AppUserRepository users, PasswordEncoder passwordEncoder, RegionAccess access) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.access = access;
+    }
+
+    @GetMapping("/account/password")
+    String form() {
+        return "account/password";
+    }
+
+    @PostMapping("/account/password")
+    @Transactional
+    String change(@RequestParam String currentPassword, @RequestParam String newPassword,
+            @RequestParam String confirmPassword, Model model) {
+        AppUser user = users.findByUsername(access.currentUser().getUsername()).orElseThrow();
+        if (!passwordEncoder.matches(currentPassword, user.passwordHash())) {
+            model.addAttribute("currentPasswordError", "password.current.wrong");
+            return "account/password";
+        }
+        List<String> violations = PasswordPolicy.violations(newPassword, user.username());
+        if (!violations.isEmpty()) {
+            model.addAttribute("newPasswordErrors", violations);
+            return "account/password";
+        }
+        if (!newPassword.equals(confirmPassword)) {
+            model.addAttribute("confirmPasswordError", "password.confirm.mismatch");
+            return "account/password";
+        }
+        if (passwordEncoder.matches(newPassword, user.passwordHash())) {
+            model.addAttribute("newPasswordErrors", List.of("password.rule.reuse"));
+            return "account/password";
+        }
+        user.changePassword(passwordEncoder.encode(newPassword));
+        return "redirect:/account/password?changed";
+    }
+}

@@ -1,0 +1,13 @@
+package cn.canbao.web.security;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+@Controller
+class LoginController {
+
+    @GetMapping("/login")
+    String login() {
+        return "security/login";
+    }
+}
