@@ -2,6 +2,7 @@ package cn.canbao.collection.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -70,15 +71,18 @@ class ReconciliationBenchmark {
         enrollments.sort(Comparator.comparing(Reconciler::key, Reconciler.ORDER));
         records.sort(Comparator.comparing(Reconciler::key, Reconciler.ORDER));
         long start = System.nanoTime();
+        long cpuStart = 0;
         long[] differences = new long[1];
         for (int round = 0; round < 2; round++) {
             start = System.nanoTime();
+            cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             differences[0] = 0;
             Reconciler.reconcileSorted(enrollments.iterator(), records.iterator(), o -> differences[0] += o.differences().size());
         }
         double seconds = BenchmarkReport.seconds(start);
-        report.line("pure Reconciler, in memory (second round): %,d people, %,d differences in %.2f s, %,.0f people/s"
-                .formatted(PEOPLE, differences[0], seconds, PEOPLE / seconds));
+        double cpuSeconds = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        report.line("pure Reconciler, in memory (second round): %,d people, %,d differences in %.2f s wall, %.2f s CPU, %,.0f people per CPU second"
+                .formatted(PEOPLE, differences[0], seconds, cpuSeconds, PEOPLE / cpuSeconds));
     }
 
     @Test

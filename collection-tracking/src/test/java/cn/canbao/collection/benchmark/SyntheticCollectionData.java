@@ -61,23 +61,37 @@ final class SyntheticCollectionData {
     }
 
     /**
-     * Enrollments of persons 0..count-1 in the given villages for the year; 0.3% not assessed.
+     * Residents 0..count-1 and their enrollments for the year in the given villages, written to the
+     * enrollment side's tables; 0.3% registered but not assessed, 8% assessed at 200 yuan.
      * Registration days spread over the collection window.
      */
     void enrollments(int year, long count, List<RegionCode> villages, LocalDate windowStart, int windowDays) {
-        StringBuilder rows = new StringBuilder();
+        StringBuilder residents = new StringBuilder();
+        StringBuilder enrollments = new StringBuilder();
         for (long n = 0; n < count; n++) {
-            RegionCode village = villages.get((int) (n % villages.size()));
-            String assessed = random.nextInt(1000) < 3 ? "" : (random.nextInt(100) < 8 ? "20000" : "40000");
-            rows.append(year).append(',').append(idNumber(n)).append(",居民").append(n).append(',').append(village.value()).append(',')
-                    .append(windowStart.plusDays(random.nextInt(windowDays))).append(',').append(assessed).append(",0,\n");
-            if (rows.length() > 1 << 20) {
-                copy("COPY collection_enrollment_v (coverage_year, id_number, name, region_code, registered_on, assessed_fen, "
-                        + "later_refund_fen, contact_phone) FROM STDIN (FORMAT csv)", rows);
+            String village = villages.get((int) (n % villages.size())).value();
+            String id = idNumber(n);
+            residents.append(n + 1).append(",CN").append(id).append(",居民").append(n).append(",RESIDENT_ID,").append(id).append(',')
+                    .append(village).append(',').append(village, 0, 6).append(",RESIDENT,true\n");
+            int dice = random.nextInt(1000);
+            String status = dice < 3 ? "REGISTERED" : "ASSESSED";
+            String due = dice < 3 ? "" : (dice < 83 ? "20000" : "40000");
+            enrollments.append(year).append(',').append(village, 0, 6).append(',').append(village).append(',').append(n + 1)
+                    .append(",CN").append(id).append(",RESIDENT,RENEWAL,").append(status).append(',')
+                    .append(windowStart.plusDays(random.nextInt(windowDays))).append(" 10:00:00+08,benchmark,")
+                    .append(dice < 3 ? "" : "benchmark").append(',').append(due).append('\n');
+            if (enrollments.length() > 1 << 20) {
+                flushEnrollments(residents, enrollments);
             }
         }
-        copy("COPY collection_enrollment_v (coverage_year, id_number, name, region_code, registered_on, assessed_fen, later_refund_fen, "
-                + "contact_phone) FROM STDIN (FORMAT csv)", rows);
+        flushEnrollments(residents, enrollments);
+    }
+
+    private void flushEnrollments(StringBuilder residents, StringBuilder enrollments) {
+        copy("COPY resident (id, person_key, name, document_type, document_number, region_code, county_code, category, demo) "
+                + "FROM STDIN (FORMAT csv)", residents);
+        copy("COPY enrollment (coverage_year, county_code, region_code, resident_id, person_key, category, flow, status, registered_at, "
+                + "registered_by, policy_version, personal_due_fen) FROM STDIN (FORMAT csv)", enrollments);
     }
 
     /**
