@@ -29,7 +29,8 @@ class DemoDataLoaderTest {
 
         assertThat(count("SELECT count(*) FROM region")).isEqualTo(regions);
         assertThat(count("SELECT count(*) FROM app_user")).isEqualTo(users);
-        assertThat(count("SELECT count(*) FROM app_user WHERE NOT demo")).isZero();
+        assertThat(jdbc.queryForList("SELECT username FROM app_user WHERE demo", String.class))
+                .containsAll(DemoDataLoader.DEMO_USERS.stream().map(DemoDataLoader.DemoUser::username).toList());
         assertThat(count("SELECT count(*) FROM region WHERE level = 'VILLAGE' AND NOT demo")).isZero();
         assertThat(count("SELECT count(*) FROM region WHERE parent_code = '340321001000'")).isEqualTo(3);
     }

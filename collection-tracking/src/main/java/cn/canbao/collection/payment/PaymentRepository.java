@@ -1,0 +1,288 @@
+package cn.canbao.collection.payment;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import cn.canbao.collection.RegionScope;
+import cn.canbao.collection.reconciliation.BalanceLine;
+import cn.canbao.collection.reconciliation.ControlTotal;
+import cn.canbao.collection.reconciliation.ControlTotalCheck;
+import cn.canbao.money.Money;
+import cn.canbao.region.RegionCode;
+
+/**
+ * The append-only payment ledger and its import batches. Bulk rows go through COPY into a
+ * transaction-local staging table and then into the ledger with ON CONFLICT DO NOTHING, so a
+ * re-import writes nothing and a million rows take seconds.
+ */
+@Repository
+public class PaymentRepository {
+
+    static final String COLUMNS = "transaction_id, coverage_year, id_number, name, amount_fen, channel, paid_at, "
+            + "collecting_unit, collecting_region, kind, reverses";
+
+    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+
+    public PaymentRepository(JdbcTemplate jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    /** Result of writing one record. */
+    public enum WriteOutcome { INSERTED, ALREADY_PRESENT, CONFLICT }
+
+    public long createBatch(String fileName, String sha256, String format, RegionCode region, String user) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("INSERT INTO payment_import_batch (file_name, file_sha256, format, region_code, imported_by) "
+                    + "VALUES (?, ?, ?, ?, ?)", new String[] {"id"});
+            ps.setString(1, fileName);
+            ps.setString(2, sha256);
+            ps.setString(3, format);
+            ps.setString(4, region.value());
+            ps.setString(5, user);
+            return ps;
+        }, keys);
+        return keys.getKey().longValue();
+    }
+
+    public void finishBatch(long batchId, long read, long inserted, long alreadyPresent, long rejected) {
+        jdbc.update("UPDATE payment_import_batch SET finished_at = now(), rows_read = ?, rows_inserted = ?, "
+                + "rows_already_present = ?, rows_rejected = ? WHERE id = ?", read, inserted, alreadyPresent, rejected, batchId);
+    }
+
+    /** An earlier finished batch of exactly these bytes, if any. */
+    public Optional<Long> batchWithHash(String sha256) {
+        return jdbc.query("SELECT id FROM payment_import_batch WHERE file_sha256 = ? AND finished_at IS NOT NULL ORDER BY id LIMIT 1",
+                (rs, i) -> rs.getLong(1), sha256).stream().findFirst();
+    }
+
+    public void saveErrors(long batchId, List<RowError> errors) {
+        jdbc.batchUpdate("INSERT INTO payment_import_error (batch_id, line, field, reason) VALUES (?, ?, ?, ?)", errors, 1000,
+                (ps, e) -> {
+                    ps.setLong(1, batchId);
+                    ps.setLong(2, e.line());
+                    ps.setString(3, e.field());
+                    ps.setString(4, e.reason());
+                });
+    }
+
+    public Optional<PaymentBatch> batch(long batchId) {
+        return jdbc.query("SELECT * FROM payment_import_batch WHERE id = ?", BATCH, batchId).stream().findFirst();
+    }
+
+    /** Batches imported by users at or below the region, newest first. */
+    public List<PaymentBatch> batchesWithin(RegionCode scope, int limit) {
+        return jdbc.query("SELECT * FROM payment_import_batch WHERE region_code LIKE ? ORDER BY id DESC LIMIT ?", BATCH,
+                RegionScope.likePattern(scope), limit);
+    }
+
+    private static final RowMapper<PaymentBatch> BATCH = (rs, i) -> new PaymentBatch(rs.getLong("id"), rs.getString("file_name"),
+            rs.getString("format"), RegionCode.of(rs.getString("region_code")), rs.getString("imported_by"),
+            rs.getTimestamp("started_at").toInstant(), Optional.ofNullable(rs.getTimestamp("finished_at")).map(Timestamp::toInstant),
+            rs.getLong("rows_read"), rs.getLong("rows_inserted"), rs.getLong("rows_already_present"), rs.getLong("rows_rejected"));
+
+    public List<BalanceLine> balance(long batchId) {
+        List<BalanceLine> lines = jdbc.query("SELECT * FROM payment_control_total WHERE batch_id = ?", (rs, i) -> {
+            Channel channel = Channel.valueOf(rs.getString("channel"));
+            Optional<ControlTotal> control = rs.getObject("stated_count") == null ? Optional.empty()
+                    : Optional.of(new ControlTotal(rs.getString("collecting_unit"), channel, rs.getLong("stated_count"),
+                            Money.ofFen(rs.getLong("stated_net_fen")),
+                            Optional.ofNullable((Long) rs.getObject("received_fen")).map(Money::ofFen)));
+            return new BalanceLine(rs.getString("collecting_unit"), channel, rs.getLong("record_count"), Money.ofFen(rs.getLong("record_net_fen")),
+                    control, rs.getBoolean("ledgers_agree"), Optional.ofNullable((Boolean) rs.getObject("funds_agree")));
+        }, batchId);
+        lines.sort(ControlTotalCheck.ORDER);
+        return lines;
+    }
+
+    public List<RowError> errors(long batchId, int limit) {
+        return jdbc.query("SELECT line, field, reason FROM payment_import_error WHERE batch_id = ? ORDER BY line, field LIMIT ?",
+                (rs, i) -> new RowError(rs.getLong(1), rs.getString(2), rs.getString(3)), batchId, limit);
+    }
+
+    public void saveBalance(long batchId, List<BalanceLine> lines) {
+        jdbc.batchUpdate("INSERT INTO payment_control_total (batch_id, collecting_unit, channel, stated_count, stated_net_fen, "
+                + "received_fen, record_count, record_net_fen, ledgers_agree, funds_agree) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                lines, 1000, (ps, l) -> {
+                    ps.setLong(1, batchId);
+                    ps.setString(2, l.collectingUnit());
+                    ps.setString(3, l.channel().name());
+                    ps.setObject(4, l.control().map(c -> c.recordCount()).orElse(null));
+                    ps.setObject(5, l.control().map(c -> c.netAmount().fen()).orElse(null));
+                    ps.setObject(6, l.control().flatMap(c -> c.receivedAmount()).map(Money::fen).orElse(null));
+                    ps.setLong(7, l.recordCount());
+                    ps.setLong(8, l.netAmount().fen());
+                    ps.setBoolean(9, l.ledgersAgree());
+                    ps.setObject(10, l.fundsAgree().orElse(null));
+                });
+    }
+
+    /** Writes one record (the single-record API): new, already there identically, or a conflict. */
+    public WriteOutcome insertOne(PaymentRecord r, String user) {
+        int inserted = jdbc.update("INSERT INTO payment_record (" + COLUMNS + ", recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (transaction_id, coverage_year) DO NOTHING",
+                r.transactionId(), r.coverageYear(), r.idNumber(), r.name(), r.amount().fen(), r.channel().name(),
+                Timestamp.valueOf(r.paidAt()), r.collectingUnit(), r.collectingRegion().value(), r.kind().name(),
+                r.reverses().orElse(null), user);
+        if (inserted == 1) {
+            return WriteOutcome.INSERTED;
+        }
+        return find(r.transactionId(), r.coverageYear()).filter(r::equals).isPresent() ? WriteOutcome.ALREADY_PRESENT : WriteOutcome.CONFLICT;
+    }
+
+    public Optional<PaymentRecord> find(String transactionId, int coverageYear) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM payment_record WHERE transaction_id = ? AND coverage_year = ?",
+                RECORD, transactionId, coverageYear).stream().findFirst();
+    }
+
+    public List<PaymentRecord> ofPerson(int coverageYear, String idNumber) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM payment_record WHERE coverage_year = ? AND id_number = ? "
+                + "ORDER BY paid_at, transaction_id", RECORD, coverageYear, idNumber);
+    }
+
+    /**
+     * Every record of the year in (ID number) order, streamed with a cursor; must run inside a
+     * transaction and the stream must be closed.
+     */
+    public Stream<PaymentRecord> streamSorted(int coverageYear) {
+        JdbcTemplate streaming = new JdbcTemplate(dataSource);
+        streaming.setFetchSize(10_000);
+        return streaming.queryForStream("SELECT " + COLUMNS + " FROM payment_record WHERE coverage_year = ? ORDER BY id_number",
+                RECORD, coverageYear);
+    }
+
+    public long countRecords(int coverageYear) {
+        return jdbc.queryForObject("SELECT count(*) FROM payment_record WHERE coverage_year = ?", Long.class, coverageYear);
+    }
+
+    public static final RowMapper<PaymentRecord> RECORD = (ResultSet rs, int i) -> new PaymentRecord(
+            rs.getString("transaction_id"), rs.getString("id_number"), rs.getString("name"), Money.ofFen(rs.getLong("amount_fen")),
+            rs.getInt("coverage_year"), Channel.valueOf(rs.getString("channel")), rs.getTimestamp("paid_at").toLocalDateTime(),
+            rs.getString("collecting_unit"), RegionCode.of(rs.getString("collecting_region")), PaymentKind.valueOf(rs.getString("kind")),
+            Optional.ofNullable(rs.getString("reverses")));
+
+    /** Opens a staging table on the current transaction's connection; rows are streamed by COPY. */
+    public Staging openStaging(long batchId, String user) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            try (var st = connection.createStatement()) {
+                st.execute("CREATE TEMP TABLE payment_staging (line bigint NOT NULL, " + "transaction_id varchar(64), coverage_year smallint, "
+                        + "id_number varchar(18) COLLATE \"C\", name varchar(100), amount_fen bigint, channel varchar(20), paid_at timestamp, "
+                        + "collecting_unit varchar(100), collecting_region varchar(12), kind varchar(10), reverses varchar(64)) ON COMMIT DROP");
+            }
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY payment_staging (line, " + COLUMNS + ") FROM STDIN (FORMAT csv)");
+            return new Staging(connection, copy, batchId, user);
+        } catch (SQLException e) {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+            throw new IllegalStateException("cannot open the payment staging table", e);
+        }
+    }
+
+    /** The rows of one import on their way into the ledger. */
+    public final class Staging {
+        private final Connection connection;
+        private final CopyIn copy;
+        private final long batchId;
+        private final String user;
+        private final StringBuilder buffer = new StringBuilder(1 << 16);
+
+        private Staging(Connection connection, CopyIn copy, long batchId, String user) {
+            this.connection = connection;
+            this.copy = copy;
+            this.batchId = batchId;
+            this.user = user;
+        }
+
+        public void add(long line, PaymentRecord r) {
+            buffer.append(line).append(',');
+            csv(r.transactionId()).append(',').append(r.coverageYear()).append(',').append(r.idNumber()).append(',');
+            csv(r.name()).append(',').append(r.amount().fen()).append(',').append(r.channel().name()).append(',')
+                    .append(Timestamp.valueOf(r.paidAt())).append(',');
+            csv(r.collectingUnit()).append(',').append(r.collectingRegion().value()).append(',').append(r.kind().name()).append(',');
+            r.reverses().ifPresent(this::csv);
+            buffer.append('\n');
+            if (buffer.length() > 60_000) {
+                flush();
+            }
+        }
+
+        private StringBuilder csv(String text) {
+            return buffer.append('"').append(text.replace("\"", "\"\"")).append('"');
+        }
+
+        private void flush() {
+            byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+            try {
+                copy.writeToCopy(bytes, 0, bytes.length);
+            } catch (SQLException e) {
+                throw new IllegalStateException("COPY into the payment staging table failed", e);
+            }
+            buffer.setLength(0);
+        }
+
+        /** Moves the staged rows into the ledger; returns what happened and the conflicting rows. */
+        public MergeResult merge() {
+            try {
+                flush();
+                copy.endCopy();
+                long inserted;
+                try (var st = connection.prepareStatement("WITH ins AS (INSERT INTO payment_record (" + COLUMNS + ", batch_id, recorded_by) "
+                        + "SELECT " + COLUMNS + ", ?, ? FROM payment_staging ORDER BY line "
+                        + "ON CONFLICT (transaction_id, coverage_year) DO NOTHING RETURNING 1) SELECT count(*) FROM ins")) {
+                    st.setLong(1, batchId);
+                    st.setString(2, user);
+                    try (var rs = st.executeQuery()) {
+                        rs.next();
+                        inserted = rs.getLong(1);
+                    }
+                }
+                List<RowError> conflicts = new ArrayList<>();
+                long staged;
+                try (var st = connection.createStatement()) {
+                    try (var rs = st.executeQuery("SELECT count(*) FROM payment_staging")) {
+                        rs.next();
+                        staged = rs.getLong(1);
+                    }
+                    try (var rs = st.executeQuery("SELECT s.line, s.transaction_id FROM payment_staging s JOIN payment_record p "
+                            + "USING (transaction_id, coverage_year) WHERE (s.id_number, s.name, s.amount_fen, s.channel, s.paid_at, "
+                            + "s.collecting_unit, s.collecting_region, s.kind, s.reverses) IS DISTINCT FROM (p.id_number, p.name, "
+                            + "p.amount_fen, p.channel, p.paid_at, p.collecting_unit, p.collecting_region, p.kind, p.reverses) ORDER BY s.line")) {
+                        while (rs.next()) {
+                            conflicts.add(new RowError(rs.getLong(1), PaymentField.TRANSACTION_ID.header(),
+                                    "交易流水号" + rs.getString(2) + "已登记为内容不同的另一笔记录，未导入"));
+                        }
+                    }
+                }
+                return new MergeResult(staged, inserted, staged - inserted - conflicts.size(), conflicts);
+            } catch (SQLException e) {
+                throw new IllegalStateException("merging staged payments failed", e);
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+        }
+    }
+
+    /** Staged rows, how many were new, how many were already recorded identically, and the conflicts. */
+    public record MergeResult(long staged, long inserted, long alreadyPresent, List<RowError> conflicts) {
+    }
+}
