@@ -31,9 +31,10 @@ public final class BatchAssessor {
     private final String policyVersion;
     private final Map<String, SubsidyScheme> schemes = new HashMap<>();
 
-    public BatchAssessor(EffectivePolicy policy) {
+    /** @param policyVersion the version id results record (the effective policy version of the policy module) */
+    public BatchAssessor(EffectivePolicy policy, String policyVersion) {
         this.policy = policy;
-        this.policyVersion = PolicyVersion.of(policy);
+        this.policyVersion = policyVersion;
         for (SubsidyScheme scheme : policy.subsidySchemes()) {
             schemes.put(scheme.id(), scheme);
         }
