@@ -1,9 +1,13 @@
 package cn.canbao.web.policy;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -19,6 +23,7 @@ import cn.canbao.policy.assessment.Assessment;
 import cn.canbao.policy.assessment.AssessmentCalculator;
 import cn.canbao.policy.assessment.FunderShare;
 import cn.canbao.policy.assessment.Person;
+import cn.canbao.policy.assessment.RejectionReason;
 import cn.canbao.policy.version.PolicyVersionService;
 import cn.canbao.policy.version.ResolvedPolicy;
 import cn.canbao.region.RegionCode;
@@ -30,6 +35,9 @@ import cn.canbao.region.RegionCode;
  */
 @Component
 class PolicyEnrollmentAdapter implements PremiumAssessor, RefundRules {
+
+    private static final Set<RejectionReason> DATE_ONLY = EnumSet.of(RejectionReason.BEFORE_COLLECTION_WINDOW,
+            RejectionReason.AFTER_COLLECTION_WINDOW, RejectionReason.AFTER_COVERAGE_PERIOD);
 
     private final PolicyVersionService policies;
 
@@ -43,15 +51,25 @@ class PolicyEnrollmentAdapter implements PremiumAssessor, RefundRules {
         Person person = Person.of(request.birthDate(), request.category()).withIdentities(request.identities());
         Assessment assessment = AssessmentCalculator.assess(resolved.policy(),
                 cn.canbao.policy.assessment.AssessmentRequest.paidOn(person, request.assessedOn()));
+        List<String> reasons = new ArrayList<>();
+        if (!assessment.accepted() && DATE_ONLY.contains(assessment.rejectionReason())) {
+            // 核定 fixes the amounts; whether a payment is accepted is decided on the day it is paid.
+            LocalDate inWindow = resolved.policy().collectionWindow().map(w -> w.start())
+                    .or(() -> resolved.policy().coveragePeriod().map(p -> p.start())).orElse(request.assessedOn());
+            reasons.add("A payment on " + request.assessedOn() + " would not be accepted (" + assessment.rejectionMessage()
+                    + "); amounts as for a payment on " + inWindow);
+            assessment = AssessmentCalculator.assess(resolved.policy(), cn.canbao.policy.assessment.AssessmentRequest.paidOn(person, inWindow));
+        }
         if (!assessment.accepted()) {
             throw new IllegalArgumentException("不能核定 / not assessable: " + assessment.rejectionMessage());
         }
+        assessment.explanation().forEach(e -> reasons.add(e.toString()));
         Map<Funder, Money> subsidies = new EnumMap<>(Funder.class);
         for (FunderShare share : assessment.subsidies()) {
             subsidies.merge(share.funder(), share.amount(), Money::plus);
         }
         return new cn.canbao.enrollment.assessment.Assessment(String.valueOf(resolved.effectiveVersionId()),
-                assessment.personalDue(), subsidies, assessment.explanation().stream().map(Object::toString).toList());
+                assessment.personalDue(), subsidies, reasons);
     }
 
     @Override

@@ -47,10 +47,19 @@ class PolicyEnrollmentAdapterTest {
     }
 
     @Test
-    void anEnrollmentThePolicyDoesNotAcceptIsNotAssessed() {
-        assertThatThrownBy(() -> assessor.assess(new AssessmentRequest("340321", 2025, ParticipantCategory.RESIDENT,
-                Set.of(), LocalDate.of(1970, 1, 1), LocalDate.of(2025, 3, 1))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2024-12-31");
+    void assessingOutsideTheWindowFixesTheAmountsAndSaysThePaymentWouldNotBeAccepted() {
+        Assessment assessment = assessor.assess(new AssessmentRequest("340321", 2025, ParticipantCategory.RESIDENT,
+                Set.of(Identity.MONITORED), LocalDate.of(1970, 1, 1), LocalDate.of(2026, 3, 1)));
+
+        assertThat(assessment.personalDue()).isEqualTo(Money.ofYuan(200));
+        assertThat(assessment.reasons().get(0)).contains("would not be accepted").contains("2024-09-01");
+    }
+
+    @Test
+    void aCategoryThePolicyDoesNotNameIsNotAssessed() {
+        assertThatThrownBy(() -> assessor.assess(new AssessmentRequest("150702", 2025, ParticipantCategory.HK_MO_TW_RESIDENT,
+                Set.of(), LocalDate.of(1970, 1, 1), LocalDate.of(2024, 10, 1))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("HK_MO_TW_RESIDENT");
     }
 
     @Test
