@@ -198,6 +198,11 @@ public final class EffectivePolicy {
         return value(fiscal);
     }
 
+    /** The fiscal rules with the file they come from (the what-if simulation rewrites that file in memory). */
+    public Optional<Sourced<FiscalRules>> fiscalSourced() {
+        return Optional.ofNullable(fiscal);
+    }
+
     public Optional<CollectionTargets> collectionTargets() {
         return value(collectionTargets);
     }
