@@ -3,6 +3,7 @@ package cn.canbao.enrollment;
 import java.time.Clock;
 import java.time.ZoneId;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +12,7 @@ import cn.canbao.enrollment.assessment.PolicyCalculatorAssessor;
 import cn.canbao.enrollment.assessment.PremiumAssessor;
 import cn.canbao.enrollment.assessment.RefundRules;
 import cn.canbao.policy.effective.PolicyCatalog;
+import cn.canbao.policy.version.PolicyVersionService;
 
 /**
  * Defaults of the enrollment module that an application may replace: the clock (China time;
@@ -28,10 +30,16 @@ public class EnrollmentAutoConfiguration {
         return Clock.system(CHINA);
     }
 
-    /** Assessment and refund decisions from the policy files on the classpath, unless the application supplies its own. */
+    /**
+     * Assessment and refund decisions by the policy calculator, unless the application supplies its
+     * own: over the stored policy versions when the policy module's version service runs (so edits
+     * by county staff apply at once and assessments record the effective version id), otherwise over
+     * the policy files on the classpath.
+     */
     @Bean
     @ConditionalOnMissingBean({PremiumAssessor.class, RefundRules.class})
-    PolicyCalculatorAssessor policyCalculatorAssessor() {
-        return new PolicyCalculatorAssessor(PolicyCatalog.fromClasspath());
+    PolicyCalculatorAssessor policyCalculatorAssessor(ObjectProvider<PolicyVersionService> versions) {
+        PolicyVersionService service = versions.getIfAvailable();
+        return service != null ? PolicyCalculatorAssessor.fromVersions(service) : new PolicyCalculatorAssessor(PolicyCatalog.fromClasspath());
     }
 }

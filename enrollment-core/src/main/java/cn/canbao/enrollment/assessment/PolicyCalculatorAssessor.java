@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import cn.canbao.enrollment.common.ConflictException;
@@ -18,6 +19,7 @@ import cn.canbao.policy.assessment.Person;
 import cn.canbao.policy.assessment.FunderShare;
 import cn.canbao.policy.effective.EffectivePolicy;
 import cn.canbao.policy.effective.PolicyCatalog;
+import cn.canbao.policy.version.PolicyVersionService;
 import cn.canbao.region.RegionCode;
 
 /**
@@ -28,14 +30,38 @@ import cn.canbao.region.RegionCode;
  */
 public class PolicyCalculatorAssessor implements PremiumAssessor, RefundRules {
 
-    private final PolicyCatalog catalog;
-
-    public PolicyCalculatorAssessor(PolicyCatalog catalog) {
-        this.catalog = catalog;
+    /** An effective policy and the version string an assessment records for it. */
+    public record VersionedPolicy(EffectivePolicy policy, String version) {
     }
 
-    private EffectivePolicy policy(String regionCode, int coverageYear) {
-        return catalog.effective(RegionCode.of(regionCode), coverageYear)
+    /** Where the effective policies come from. */
+    @FunctionalInterface
+    public interface PolicySource {
+        Optional<VersionedPolicy> effective(RegionCode region, int coverageYear);
+    }
+
+    private final PolicySource source;
+
+    /** Over fixed policy files; the version is the file hash (see {@link #version}). */
+    public PolicyCalculatorAssessor(PolicyCatalog catalog) {
+        this((region, year) -> catalog.effective(region, year).map(p -> new VersionedPolicy(p, version(p))));
+    }
+
+    /**
+     * Over the stored policy versions, so a change saved by county staff is assessed at once; the
+     * version recorded is the policy module's effective version id.
+     */
+    public static PolicyCalculatorAssessor fromVersions(PolicyVersionService versions) {
+        return new PolicyCalculatorAssessor((region, year) -> versions.effective(region, year)
+                .map(resolved -> new VersionedPolicy(resolved.policy(), String.valueOf(resolved.effectiveVersionId()))));
+    }
+
+    private PolicyCalculatorAssessor(PolicySource source) {
+        this.source = source;
+    }
+
+    private VersionedPolicy policy(String regionCode, int coverageYear) {
+        return source.effective(RegionCode.of(regionCode), coverageYear)
                 .orElseThrow(() -> new ConflictException("地区" + regionCode + "没有" + coverageYear + "年度的政策，不能核定"));
     }
 
@@ -53,7 +79,8 @@ public class PolicyCalculatorAssessor implements PremiumAssessor, RefundRules {
 
     @Override
     public Assessment assess(AssessmentRequest request) {
-        EffectivePolicy policy = policy(request.regionCode(), request.coverageYear());
+        VersionedPolicy versioned = policy(request.regionCode(), request.coverageYear());
+        EffectivePolicy policy = versioned.policy();
         Person person = Person.of(request.birthDate(), request.category()).withIdentities(request.identities());
         if (request.deceasedNewbornParentName() != null) {
             person = person.diedBeforeRegistration(request.deceasedNewbornParentName());
@@ -70,13 +97,14 @@ public class PolicyCalculatorAssessor implements PremiumAssessor, RefundRules {
         List<String> reasons = result.explanation().stream()
                 .map(e -> e.citation() == null ? e.text() : e.text() + "（" + e.citation().reference() + "）")
                 .toList();
-        return new Assessment(version(policy), result.personalDue(), subsidies, reasons);
+        return new Assessment(versioned.version(), result.personalDue(), subsidies, reasons);
     }
 
     @Override
     public RefundDecision decide(RefundCase refundCase) {
-        EffectivePolicy policy = policy(refundCase.regionCode(), refundCase.coverageYear());
-        String version = version(policy);
+        VersionedPolicy versioned = policy(refundCase.regionCode(), refundCase.coverageYear());
+        EffectivePolicy policy = versioned.policy();
+        String version = versioned.version();
         RefundReason reason = switch (refundCase.reason()) {
             case "DEATH" -> RefundReason.DEATH;
             case "DUPLICATE" -> RefundReason.DUPLICATE_PAYMENT;

@@ -2,13 +2,11 @@ package cn.canbao.policy.version;
 
 import javax.sql.DataSource;
 
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 
-import cn.canbao.policy.effective.PolicyCatalog;
 
 /**
  * Makes {@link PolicyVersionService} available in any application with a database, and loads the policy files
@@ -31,7 +29,7 @@ public class PolicyVersionAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "canbao.policy.load-files", havingValue = "true", matchIfMissing = true)
-    ApplicationRunner policyFilesLoader(PolicyVersionService service) {
-        return arguments -> service.loadFiles(PolicyCatalog.readClasspathFiles());
+    PolicyFilesLoader policyFilesLoader(PolicyVersionService service) {
+        return new PolicyFilesLoader(service);
     }
 }

@@ -3,6 +3,7 @@ package cn.canbao.web.config;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +19,8 @@ class ClockConfiguration {
 
     @Bean
     Clock clock(@Value("${canbao.clock.start:}") String start) {
-        Clock system = Clock.systemDefaultZone();
+        // Dates such as "within 90 days of birth" are Beijing dates, whatever the server's time zone.
+        Clock system = Clock.system(ZoneId.of("Asia/Shanghai"));
         if (start.isBlank()) {
             return system;
         }
