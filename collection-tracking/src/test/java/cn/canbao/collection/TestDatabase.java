@@ -1,12 +1,18 @@
 package cn.canbao.collection;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.sql.Timestamp;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.canbao.region.RegionCode;
 
-/** Cleans the collection tables and writes enrollment rows into the enrollment view stand-ins. */
+/**
+ * Cleans the collection and enrollment tables and writes residents, enrollments and identities
+ * into the enrollment side's tables, which collection reads through its two views (V44).
+ */
 public final class TestDatabase {
 
     private final JdbcTemplate jdbc;
@@ -18,7 +24,7 @@ public final class TestDatabase {
     public void clean() {
         jdbc.execute("TRUNCATE payment_record, payment_import_error, payment_control_total, payment_import_batch, reconciliation_item, "
                 + "reconciliation_run, collection_person_status, progress_cumulative, progress_base, progress_snapshot, "
-                + "collection_official_target, lapse_followup, collection_enrollment_v, collection_special_member_v");
+                + "collection_official_target, lapse_followup, enrollment, person_identity, resident, household CASCADE");
         jdbc.update("UPDATE supervision_group SET leader_username = NULL");
         jdbc.update("DELETE FROM region WHERE demo");
     }
@@ -29,14 +35,28 @@ public final class TestDatabase {
                 village.value(), name, village.parent().orElseThrow().value());
     }
 
-    public void enroll(int year, String idNumber, String name, RegionCode region, LocalDate registeredOn, Long assessedYuan, String phone) {
-        jdbc.update("INSERT INTO collection_enrollment_v (coverage_year, id_number, name, region_code, registered_on, assessed_fen, contact_phone) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)", year, idNumber, name, region.value(), registeredOn,
-                assessedYuan == null ? null : assessedYuan * 100, phone);
+    private long resident(String idNumber, String name, RegionCode region, String phone) {
+        return jdbc.queryForObject("INSERT INTO resident (person_key, name, document_type, document_number, region_code, county_code, "
+                + "category, phone, demo) VALUES (?, ?, 'RESIDENT_ID', ?, ?, ?, 'RESIDENT', ?, true) ON CONFLICT (person_key) "
+                + "DO UPDATE SET phone = coalesce(excluded.phone, resident.phone) RETURNING id", Long.class,
+                "CN" + idNumber, name, idNumber, region.value(), region.value().substring(0, 6), phone);
     }
 
-    public void special(int year, String idNumber, String name, RegionCode region, String identities, String phone) {
-        jdbc.update("INSERT INTO collection_special_member_v (coverage_year, id_number, name, region_code, identities, contact_phone) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", year, idNumber, name, region.value(), identities, phone);
+    /** An enrollment; {@code assessedYuan} null = registered, not yet assessed. */
+    public void enroll(int year, String idNumber, String name, RegionCode region, LocalDate registeredOn, Long assessedYuan, String phone) {
+        long residentId = resident(idNumber, name, region, phone);
+        jdbc.update("INSERT INTO enrollment (coverage_year, county_code, region_code, resident_id, person_key, category, flow, status, "
+                + "registered_at, registered_by, policy_version, personal_due_fen) VALUES (?, ?, ?, ?, ?, 'RESIDENT', 'RENEWAL', ?, ?, 'test', ?, ?)",
+                year, region.value().substring(0, 6), region.value(), residentId, "CN" + idNumber, assessedYuan == null ? "REGISTERED" : "ASSESSED",
+                Timestamp.from(registeredOn.atTime(LocalTime.of(10, 0)).atZone(ZoneId.of("Asia/Shanghai")).toInstant()),
+                assessedYuan == null ? null : "test", assessedYuan == null ? null : assessedYuan * 100);
+    }
+
+    /** A special-group identity held in the year. */
+    public void special(int year, String idNumber, String name, RegionCode region, String identity, String phone) {
+        long residentId = resident(idNumber, name, region, phone);
+        jdbc.update("INSERT INTO person_identity (coverage_year, county_code, resident_id, identity, valid_from, source, source_date, "
+                + "recorded_by) VALUES (?, ?, ?, ?, ?, 'TEST', ?, 'test')", year, region.value().substring(0, 6), residentId, identity,
+                LocalDate.of(year - 1, 9, 1), LocalDate.of(year - 1, 9, 1));
     }
 }

@@ -5,10 +5,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -21,6 +21,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import cn.canbao.collection.RegionScope;
+import cn.canbao.collection.SnapshotCopyReader;
 import cn.canbao.collection.reconciliation.BalanceLine;
 import cn.canbao.collection.reconciliation.ControlTotal;
 import cn.canbao.collection.reconciliation.ControlTotalCheck;
@@ -160,25 +161,28 @@ public class PaymentRepository {
     }
 
     /**
-     * Every record of the year in (ID number) order, streamed with a cursor; must run inside a
-     * transaction and the stream must be closed.
+     * Every record of the year in ID-number order, read by COPY on a connection of its own that sees
+     * the exported snapshot of the caller's transaction; close the reader.
      */
-    public Stream<PaymentRecord> streamSorted(int coverageYear) {
-        JdbcTemplate streaming = new JdbcTemplate(dataSource);
-        streaming.setFetchSize(10_000);
-        return streaming.queryForStream("SELECT " + COLUMNS + " FROM payment_record WHERE coverage_year = ? ORDER BY id_number",
-                RECORD, coverageYear);
+    public SnapshotCopyReader<PaymentRecord> readSorted(String snapshotId, int coverageYear) {
+        return new SnapshotCopyReader<>(dataSource, snapshotId, "COPY (SELECT " + COLUMNS + " FROM payment_record WHERE coverage_year = "
+                + coverageYear + " ORDER BY id_number) TO STDOUT (FORMAT csv)", PaymentRepository::fromCsv, "payment-reader");
+    }
+
+    static PaymentRecord fromCsv(String[] f) {
+        return new PaymentRecord(f[0], f[2], f[3], Money.ofFen(Long.parseLong(f[4])), Integer.parseInt(f[1]), Channel.valueOf(f[5]),
+                LocalDateTime.parse(f[6].replace(' ', 'T')), f[7], RegionCode.of(f[8]), PaymentKind.valueOf(f[9]), Optional.ofNullable(f[10]));
     }
 
     public long countRecords(int coverageYear) {
         return jdbc.queryForObject("SELECT count(*) FROM payment_record WHERE coverage_year = ?", Long.class, coverageYear);
     }
 
+    /** Maps the columns of {@link #COLUMNS} by position (the streaming read maps millions of rows). */
     public static final RowMapper<PaymentRecord> RECORD = (ResultSet rs, int i) -> new PaymentRecord(
-            rs.getString("transaction_id"), rs.getString("id_number"), rs.getString("name"), Money.ofFen(rs.getLong("amount_fen")),
-            rs.getInt("coverage_year"), Channel.valueOf(rs.getString("channel")), rs.getTimestamp("paid_at").toLocalDateTime(),
-            rs.getString("collecting_unit"), RegionCode.of(rs.getString("collecting_region")), PaymentKind.valueOf(rs.getString("kind")),
-            Optional.ofNullable(rs.getString("reverses")));
+            rs.getString(1), rs.getString(3), rs.getString(4), Money.ofFen(rs.getLong(5)), rs.getInt(2),
+            Channel.valueOf(rs.getString(6)), rs.getObject(7, LocalDateTime.class), rs.getString(8), RegionCode.of(rs.getString(9)),
+            PaymentKind.valueOf(rs.getString(10)), Optional.ofNullable(rs.getString(11)));
 
     /** Opens a staging table on the current transaction's connection; rows are streamed by COPY. */
     public Staging openStaging(long batchId, String user) {

@@ -11,6 +11,8 @@ import java.util.Collection;
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
@@ -24,6 +26,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class ProgressRollupRepository {
+
+    private static final Logger log = LoggerFactory.getLogger(ProgressRollupRepository.class);
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -72,13 +76,13 @@ public class ProgressRollupRepository {
      *     them are gone (a reconciliation run); otherwise only the people in new_status are touched
      */
     public void apply(int coverageYear, boolean wholeYear) {
-        jdbc.execute("ANALYZE new_status");
+        sql("ANALYZE new_status");
         String old = wholeYear
                 ? "SELECT * FROM collection_person_status WHERE coverage_year = " + coverageYear
                 : "SELECT * FROM collection_person_status WHERE coverage_year = " + coverageYear
                         + " AND id_number IN (SELECT id_number FROM new_status)";
-        jdbc.execute("DROP TABLE IF EXISTS progress_delta");
-        jdbc.execute("CREATE TEMP TABLE progress_delta ON COMMIT DROP AS "
+        sql("DROP TABLE IF EXISTS progress_delta");
+        sql("CREATE TEMP TABLE progress_delta ON COMMIT DROP AS "
                 + "WITH changed AS (SELECT o.region_code AS o_region, o.registered_on AS o_reg, o.newly_registered AS o_new, "
                 + "o.special AS o_special, o.paid_on AS o_paid, n.region_code AS n_region, n.registered_on AS n_reg, "
                 + "n.newly_registered AS n_new, n.special AS n_special, n.paid_on AS n_paid "
@@ -101,10 +105,10 @@ public class ProgressRollupRepository {
                 + "OR sum(v.d_special_enrolled) <> 0 OR sum(v.d_special_paid) <> 0");
         applyDeltas(coverageYear);
         if (wholeYear) {
-            jdbc.update("DELETE FROM collection_person_status o WHERE o.coverage_year = ? "
+            sql("DELETE FROM collection_person_status o WHERE o.coverage_year = ? "
                     + "AND NOT EXISTS (SELECT 1 FROM new_status n WHERE n.id_number = o.id_number)", coverageYear);
         }
-        jdbc.update("INSERT INTO collection_person_status (coverage_year, id_number, region_code, registered_on, newly_registered, "
+        sql("INSERT INTO collection_person_status (coverage_year, id_number, region_code, registered_on, newly_registered, "
                 + "special, paid_on, net_paid_fen) SELECT n.coverage_year, n.id_number, n.region_code, n.registered_on, n.newly_registered, "
                 + "n.special, n.paid_on, n.net_paid_fen FROM new_status n LEFT JOIN collection_person_status o "
                 + "ON o.coverage_year = n.coverage_year AND o.id_number = n.id_number "
@@ -115,30 +119,44 @@ public class ProgressRollupRepository {
                 + "paid_on = excluded.paid_on, net_paid_fen = excluded.net_paid_fen");
     }
 
-    /** Adds {@code progress_delta} (region, day, deltas) to the cumulative rows of those regions. */
+    private void sql(String statement, Object... args) {
+        long start = System.nanoTime();
+        if (args.length == 0) {
+            jdbc.execute(statement);
+        } else {
+            jdbc.update(statement, args);
+        }
+        if (log.isDebugEnabled()) {
+            log.debug("{} ms: {}", (System.nanoTime() - start) / 1_000_000, statement.substring(0, Math.min(90, statement.length())));
+        }
+    }
+
+    /**
+     * Adds {@code progress_delta} (region, day, deltas) to the cumulative rows of those regions in
+     * one set-based pass: for every affected region, the old series (carried forward over the
+     * days that had no row) plus the running sum of the deltas, written back as an upsert.
+     */
     private void applyDeltas(int coverageYear) {
-        jdbc.execute("ANALYZE progress_delta");
-        // A day without a row yet starts from the region's totals of the latest earlier day.
-        jdbc.update("INSERT INTO progress_cumulative (coverage_year, region_code, day, enrolled, newly_registered, paid, special_enrolled, "
-                + "special_paid) SELECT ?, d.region_code, d.day, coalesce(p.enrolled, 0), coalesce(p.newly_registered, 0), "
-                + "coalesce(p.paid, 0), coalesce(p.special_enrolled, 0), coalesce(p.special_paid, 0) FROM progress_delta d "
-                + "LEFT JOIN LATERAL (SELECT * FROM progress_cumulative c WHERE c.coverage_year = ? AND c.region_code = d.region_code "
-                + "AND c.day < d.day ORDER BY c.day DESC LIMIT 1) p ON true ON CONFLICT DO NOTHING", coverageYear, coverageYear);
-        jdbc.execute("DROP TABLE IF EXISTS progress_delta_running");
-        jdbc.execute("CREATE TEMP TABLE progress_delta_running ON COMMIT DROP AS SELECT region_code, day, "
-                + "sum(d_enrolled) OVER w AS r_enrolled, sum(d_new) OVER w AS r_new, sum(d_paid) OVER w AS r_paid, "
-                + "sum(d_special_enrolled) OVER w AS r_special_enrolled, sum(d_special_paid) OVER w AS r_special_paid "
-                + "FROM progress_delta WINDOW w AS (PARTITION BY region_code ORDER BY day)");
-        jdbc.execute("CREATE INDEX ON progress_delta_running (region_code, day)");
-        jdbc.execute("ANALYZE progress_delta_running");
-        // Every row on or after a delta's day gains the running sum of the deltas up to its day.
-        jdbc.update("UPDATE progress_cumulative c SET enrolled = c.enrolled + u.r_enrolled, newly_registered = c.newly_registered + u.r_new, "
-                + "paid = c.paid + u.r_paid, special_enrolled = c.special_enrolled + u.r_special_enrolled, "
-                + "special_paid = c.special_paid + u.r_special_paid "
-                + "FROM (SELECT c2.region_code, c2.day, r.r_enrolled, r.r_new, r.r_paid, r.r_special_enrolled, r.r_special_paid "
-                + "FROM progress_cumulative c2 JOIN LATERAL (SELECT * FROM progress_delta_running r WHERE r.region_code = c2.region_code "
-                + "AND r.day <= c2.day ORDER BY r.day DESC LIMIT 1) r ON true "
-                + "WHERE c2.coverage_year = ? AND c2.region_code IN (SELECT DISTINCT region_code FROM progress_delta)) u "
-                + "WHERE c.coverage_year = ? AND c.region_code = u.region_code AND c.day = u.day", coverageYear, coverageYear);
+        sql("ANALYZE progress_delta");
+        sql("INSERT INTO progress_cumulative (coverage_year, region_code, day, enrolled, newly_registered, paid, special_enrolled, special_paid) "
+                + "SELECT ?, region_code, day, "
+                + "coalesce(first_value(c_enrolled) OVER g, 0) + sum(d_enrolled) OVER r, "
+                + "coalesce(first_value(c_new) OVER g, 0) + sum(d_new) OVER r, "
+                + "coalesce(first_value(c_paid) OVER g, 0) + sum(d_paid) OVER r, "
+                + "coalesce(first_value(c_special_enrolled) OVER g, 0) + sum(d_special_enrolled) OVER r, "
+                + "coalesce(first_value(c_special_paid) OVER g, 0) + sum(d_special_paid) OVER r "
+                + "FROM (SELECT k.region_code, k.day, c.enrolled AS c_enrolled, c.newly_registered AS c_new, c.paid AS c_paid, "
+                + "c.special_enrolled AS c_special_enrolled, c.special_paid AS c_special_paid, "
+                + "coalesce(x.d_enrolled, 0) AS d_enrolled, coalesce(x.d_new, 0) AS d_new, coalesce(x.d_paid, 0) AS d_paid, "
+                + "coalesce(x.d_special_enrolled, 0) AS d_special_enrolled, coalesce(x.d_special_paid, 0) AS d_special_paid, "
+                + "count(c.day) OVER (PARTITION BY k.region_code ORDER BY k.day) AS grp "
+                + "FROM (SELECT region_code, day FROM progress_cumulative WHERE coverage_year = ? "
+                + "AND region_code IN (SELECT region_code FROM progress_delta) UNION SELECT region_code, day FROM progress_delta) k "
+                + "LEFT JOIN progress_cumulative c ON c.coverage_year = ? AND c.region_code = k.region_code AND c.day = k.day "
+                + "LEFT JOIN progress_delta x ON x.region_code = k.region_code AND x.day = k.day) s "
+                + "WINDOW g AS (PARTITION BY region_code, grp ORDER BY day), r AS (PARTITION BY region_code ORDER BY day) "
+                + "ON CONFLICT (coverage_year, region_code, day) DO UPDATE SET enrolled = excluded.enrolled, "
+                + "newly_registered = excluded.newly_registered, paid = excluded.paid, special_enrolled = excluded.special_enrolled, "
+                + "special_paid = excluded.special_paid", coverageYear, coverageYear, coverageYear);
     }
 }

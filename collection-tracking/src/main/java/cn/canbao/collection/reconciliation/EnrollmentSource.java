@@ -2,15 +2,16 @@ package cn.canbao.collection.reconciliation;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import cn.canbao.collection.SnapshotCopyReader;
 import cn.canbao.money.Money;
 import cn.canbao.region.RegionCode;
 
@@ -24,9 +25,10 @@ import cn.canbao.region.RegionCode;
 public class EnrollmentSource {
 
     private static final String SELECT = "SELECT e.coverage_year, e.id_number, e.name, e.region_code, e.registered_on, e.assessed_fen, "
-            + "e.later_refund_fen, NOT EXISTS (SELECT 1 FROM collection_enrollment_v p WHERE p.coverage_year = e.coverage_year - 1 "
-            + "AND p.id_number = e.id_number) AS newly_registered, EXISTS (SELECT 1 FROM collection_special_member_v s "
-            + "WHERE s.coverage_year = e.coverage_year AND s.id_number = e.id_number) AS special FROM collection_enrollment_v e ";
+            + "e.later_refund_fen, p.id_number IS NULL AS newly_registered, s.id_number IS NOT NULL AS special "
+            + "FROM collection_enrollment_v e "
+            + "LEFT JOIN collection_enrollment_v p ON p.coverage_year = e.coverage_year - 1 AND p.id_number = e.id_number "
+            + "LEFT JOIN collection_special_member_v s ON s.coverage_year = e.coverage_year AND s.id_number = e.id_number ";
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -36,11 +38,19 @@ public class EnrollmentSource {
         this.dataSource = dataSource;
     }
 
-    /** Every enrollment of the year in ID-number order, by cursor; inside a transaction, and close the stream. */
-    public Stream<AssessedEnrollment> streamSorted(int coverageYear) {
-        JdbcTemplate streaming = new JdbcTemplate(dataSource);
-        streaming.setFetchSize(10_000);
-        return streaming.queryForStream(SELECT + "WHERE e.coverage_year = ? ORDER BY e.id_number", EnrollmentSource::map, coverageYear);
+    /**
+     * Every enrollment of the year in ID-number order, read by COPY on a connection of its own that
+     * sees the exported snapshot of the caller's transaction; close the reader.
+     */
+    public SnapshotCopyReader<AssessedEnrollment> readSorted(String snapshotId, int coverageYear) {
+        return new SnapshotCopyReader<>(dataSource, snapshotId, "COPY (" + SELECT + "WHERE e.coverage_year = " + coverageYear
+                + " ORDER BY e.id_number) TO STDOUT (FORMAT csv)", EnrollmentSource::fromCsv, "enrollment-reader");
+    }
+
+    static AssessedEnrollment fromCsv(String[] f) {
+        return new AssessedEnrollment(f[1], f[2], Integer.parseInt(f[0]), RegionCode.of(f[3]),
+                f[5] == null ? Optional.empty() : Optional.of(Money.ofFen(Long.parseLong(f[5]))), Money.ofFen(Long.parseLong(f[6])),
+                LocalDate.parse(f[4]), "t".equals(f[7]), "t".equals(f[8]));
     }
 
     public Optional<AssessedEnrollment> find(int coverageYear, String idNumber) {
@@ -50,10 +60,10 @@ public class EnrollmentSource {
     }
 
     private static AssessedEnrollment map(ResultSet rs, int row) throws SQLException {
-        Long assessed = (Long) rs.getObject("assessed_fen");
-        return new AssessedEnrollment(rs.getString("id_number"), rs.getString("name"), rs.getInt("coverage_year"),
-                RegionCode.of(rs.getString("region_code")), Optional.ofNullable(assessed).map(Money::ofFen),
-                Money.ofFen(rs.getLong("later_refund_fen")), rs.getDate("registered_on").toLocalDate(),
-                rs.getBoolean("newly_registered"), rs.getBoolean("special"));
+        // By position: the streaming read maps millions of rows.
+        long assessed = rs.getLong(6);
+        Optional<Money> assessedAmount = rs.wasNull() ? Optional.empty() : Optional.of(Money.ofFen(assessed));
+        return new AssessedEnrollment(rs.getString(2), rs.getString(3), rs.getInt(1), RegionCode.of(rs.getString(4)), assessedAmount,
+                Money.ofFen(rs.getLong(7)), rs.getObject(5, LocalDate.class), rs.getBoolean(8), rs.getBoolean(9));
     }
 }
