@@ -32,7 +32,7 @@ import cn.canbao.tabular.RowRejection;
 @Component
 class RosterBatchWriter {
 
-    /** What one batch did. */
+    /** What one batch did; {@code residentsWithIdentities} lists only people who existed before the batch. */
     record Result(long imported, long residentsCreated, List<Long> residentsWithIdentities) {
     }
 
@@ -53,11 +53,13 @@ class RosterBatchWriter {
                 statement.execute("SET LOCAL synchronous_commit = off");
             }
             Map<String, Person> people = existing(connection, rows);
+            // People created in this batch cannot have an enrollment to re-assess yet.
+            java.util.Set<String> preexisting = java.util.Set.copyOf(people.keySet());
             long created = createResidents(connection, rows, people);
             long imported;
             List<Long> identityHolders = new ArrayList<>();
             if (rosterImport.rosterType().establishesIdentities()) {
-                imported = copyIdentities(connection, rosterImport, rows, people, importedBy, identityHolders);
+                imported = copyIdentities(connection, rosterImport, rows, people, preexisting, importedBy, identityHolders);
             } else if (rosterImport.rosterType() == RosterType.EDUCATION) {
                 registerStudents(connection, rosterImport, rows, people, importedBy);
                 imported = rows.size();
@@ -136,14 +138,17 @@ class RosterBatchWriter {
     }
 
     private static long copyIdentities(Connection connection, RosterImport rosterImport, List<RosterRow> rows,
-            Map<String, Person> people, String importedBy, List<Long> holders) throws SQLException {
+            Map<String, Person> people, java.util.Set<String> preexisting, String importedBy, List<Long> holders)
+            throws SQLException {
         if (rows.isEmpty()) {
             return 0;
         }
         CopyText copy = new CopyText(rows.size());
         for (RosterRow row : rows) {
             Person person = people.get(row.personKey().value());
-            holders.add(person.id());
+            if (preexisting.contains(row.personKey().value())) {
+                holders.add(person.id());
+            }
             copy.add(rosterImport.coverageYear()).add(person.countyCode()).add(person.id()).add(row.identity().name())
                     .add(row.validFrom()).add(row.validTo()).add(rosterImport.rosterType().name()).add(rosterImport.id())
                     .add(row.line()).add(rosterImport.fileName()).add(rosterImport.sourceDate()).add(importedBy);

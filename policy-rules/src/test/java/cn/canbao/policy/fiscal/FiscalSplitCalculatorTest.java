@@ -91,4 +91,17 @@ class FiscalSplitCalculatorTest {
         assertThat(FiscalSplitCalculator.amountOf(split.settlement().differences(), FiscalLevel.CENTRAL)).isEqualTo(Money.parse("23840.00"));
         assertThat(FiscalSplitCalculator.amountOf(split.settlement().differences(), FiscalLevel.COUNTY)).isEqualTo(Money.parse("5960.00"));
     }
+
+    @Test
+    void aWhatIfStandardIsSplitWithThePolicysSharesAndTiers() {
+        FiscalSplit split = (FiscalSplit) FiscalSplitCalculator.splitStandard(
+                CATALOG.effective(RegionCode.of("150782"), 2025).orElseThrow(), Money.parse("700.00"), 100_000);
+
+        assertThat(split.total()).isEqualTo(Money.parse("70000000.00"));
+        assertThat(FiscalSplitCalculator.amountOf(split.levels(), FiscalLevel.CENTRAL)).isEqualTo(Money.parse("56000000.00"));
+        assertThat(FiscalSplitCalculator.amountOf(split.levels(), FiscalLevel.PROVINCIAL)).isEqualTo(Money.parse("9800000.00"));
+        assertThat(FiscalSplitCalculator.amountOf(split.levels(), FiscalLevel.CITY)).isEqualTo(Money.parse("2100000.00"));
+        assertThat(FiscalSplitCalculator.amountOf(split.levels(), FiscalLevel.COUNTY)).isEqualTo(Money.parse("2100000.00"));
+        assertThat(split.notComputable()).isEmpty();
+    }
 }
