@@ -115,8 +115,12 @@ public class RefundService {
                 .param("township", township(region)).query(RefundService::entry).list();
     }
 
+    /** The ledger is kept per township (乡镇（街道）退补): a village sees no refunds list of its own. */
     private static String township(RegionCode region) {
-        return region.value().length() == 12 ? region.value().substring(0, 9) + "000" : region.value();
+        if (region.level() == cn.canbao.region.RegionLevel.VILLAGE) {
+            throw new IllegalArgumentException("refunds are kept per township (乡镇（街道）统计退补); " + region + " is a village");
+        }
+        return region.value();
     }
 
     public Map<String, TownshipRefunds> byTownship(RegionCode region, int coverageYear) {
