@@ -151,7 +151,7 @@ class CollectionApiController {
                 result.outcome().map(o -> o.differences().stream().map(DifferenceView::of).toList()).orElse(List.of()), List.of()));
     }
 
-    @PostMapping(path = "/api/v1/payments/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping("/api/v1/payments/imports")
     @Operation(summary = "Import a tax-bureau payment file (CSV or xlsx), optionally with its control totals",
             description = "Good rows are kept, bad rows are reported with line, field and reason; the same file again changes nothing. "
                     + "The control totals file has 征收单位, 缴费渠道, 笔数, 净额 and optionally 到账金额.")
