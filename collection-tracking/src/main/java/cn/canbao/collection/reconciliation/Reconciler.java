@@ -107,6 +107,10 @@ public final class Reconciler {
 
     /** The rules for one person and year; the records all belong to that person and year. */
     public static PersonOutcome reconcilePerson(PersonKey key, Optional<AssessedEnrollment> enrollment, List<PaymentRecord> records) {
+        Optional<PersonOutcome> common = commonCase(key, enrollment, records);
+        if (common.isPresent()) {
+            return common.get();
+        }
         Set<String> reversed = new HashSet<>(2);
         Set<String> paymentIds = new HashSet<>(4);
         boolean anyReversal = false;
@@ -204,6 +208,31 @@ public final class Reconciler {
         }
         return new PersonOutcome(key.idNumber(), key.coverageYear(), enrollment, List.copyOf(records), effective.size(), net,
                 fullyPaid, paidOn, List.copyOf(differences));
+    }
+
+    /**
+     * The two cases of nearly everyone, answered without the bookkeeping below (same result): an
+     * enrollment with no money yet, and one payment of exactly the assessed amount in the
+     * enrollment's region with no later refund due.
+     */
+    private static Optional<PersonOutcome> commonCase(PersonKey key, Optional<AssessedEnrollment> enrollment, List<PaymentRecord> records) {
+        if (enrollment.isEmpty()) {
+            return Optional.empty();
+        }
+        AssessedEnrollment e = enrollment.get();
+        if (records.isEmpty()) {
+            boolean paid = e.assessedAmount().map(due -> !due.isPositive()).orElse(false);
+            return Optional.of(new PersonOutcome(key.idNumber(), key.coverageYear(), enrollment, List.of(), 0, Money.ZERO, paid,
+                    paid ? Optional.of(e.registeredOn()) : Optional.empty(), List.of()));
+        }
+        if (records.size() == 1 && e.assessedAmount().isPresent() && e.laterRefund().isZero()) {
+            PaymentRecord r = records.get(0);
+            if (r.kind() == PaymentKind.PAYMENT && r.amount().equals(e.assessedAmount().get()) && sameRegion(e.region(), r.collectingRegion())) {
+                return Optional.of(new PersonOutcome(key.idNumber(), key.coverageYear(), enrollment, List.of(r), 1, r.amount(), true,
+                        Optional.of(r.paidAt().toLocalDate()), List.of()));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The day the running sum of payments in booking order reached the amount due. */
