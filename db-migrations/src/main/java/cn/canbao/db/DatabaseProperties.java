@@ -8,11 +8,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Where the database lives when no {@code spring.datasource.url} is configured.
  *
  * @param embeddedDataDir data directory of the embedded PostgreSQL; kept between runs so a restart
- *     loses nothing. Empty means a fresh temporary directory (what the test build uses).
+ *     loses nothing. Empty means a fresh temporary directory.
+ * @param embeddedEphemeral always use a fresh temporary directory, whatever the data directory says:
+ *     the test build sets it so tests never touch a developer's data
  * @param embeddedPort fixed port for the embedded server, 0 for any free port
  * @param testcontainers use a Testcontainers PostgreSQL instead of the embedded one when a Docker
  *     engine answers (the test build turns this on)
  */
 @ConfigurationProperties("canbao.database")
-public record DatabaseProperties(Path embeddedDataDir, int embeddedPort, boolean testcontainers) {
+public record DatabaseProperties(Path embeddedDataDir, boolean embeddedEphemeral, int embeddedPort, boolean testcontainers) {
+
+    /** The directory to use, or null for a fresh temporary one. */
+    public Path effectiveDataDir() {
+        return embeddedEphemeral ? null : embeddedDataDir;
+    }
 }

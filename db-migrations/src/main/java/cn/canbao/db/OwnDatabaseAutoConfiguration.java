@@ -43,7 +43,7 @@ public class OwnDatabaseAutoConfiguration {
             dataSource.setPassword(container.password());
             return dataSource;
         }
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.shared(properties.embeddedDataDir(), properties.embeddedPort());
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.shared(properties.effectiveDataDir(), properties.embeddedPort());
         log.info("Using embedded PostgreSQL on port {} with data in {}", server.port(), server.dataDirectory());
         dataSource.setJdbcUrl(server.jdbcUrl());
         dataSource.setUsername(server.username());

@@ -31,6 +31,7 @@ import cn.canbao.enrollment.common.InvalidRequestException;
 import cn.canbao.enrollment.common.NotFoundException;
 import cn.canbao.enrollment.common.RegionScope;
 import cn.canbao.enrollment.identity.IdentityRepository;
+import cn.canbao.enrollment.person.PersonName;
 import cn.canbao.enrollment.resident.Resident;
 import cn.canbao.enrollment.resident.ResidentRepository;
 import cn.canbao.money.Money;
@@ -190,7 +191,9 @@ public class EnrollmentService {
         }
         Set<Identity> held = identities.inForce(resident.id(), enrollment.coverageYear(), today());
         return policy.assess(new AssessmentRequest(enrollment.regionCode(), enrollment.coverageYear(), enrollment.category(),
-                held, resident.birthDate(), today()));
+                held, resident.birthDate(), today(), enrollment.flow() == EnrollmentFlow.NEWBORN_DIED_BEFORE_REGISTRATION
+                        ? resident.name().substring(0, resident.name().length() - PersonName.DECEASED_NEWBORN_SUFFIX.length())
+                        : null));
     }
 
     private static String detailJson(Assessment assessment) {

@@ -101,6 +101,10 @@ public class ResidentService {
     }
 
     private ResidentForm.Valid validate(Actor actor, ResidentForm form) {
+        // A region outside the actor's reach is refused before anything else is said about the input.
+        if (form.regionCode() != null && form.regionCode().strip().matches("[0-9]{6}|[0-9]{12}")) {
+            RegionScope.check(actor, form.regionCode().strip(), "该地区");
+        }
         ResidentForm.Validation validation = form.validate(today());
         if (!validation.valid()) {
             throw new InvalidRequestException(validation.problems());

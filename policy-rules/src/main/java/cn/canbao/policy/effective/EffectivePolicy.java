@@ -181,11 +181,6 @@ public final class EffectivePolicy {
         return schemesByPriority;
     }
 
-    /** Every identity some scheme names: what 单纯 ({@code only}) compares against. */
-    public EnumSet<Identity> identitiesNamedBySchemes() {
-        return EnumSet.copyOf(identitiesNamedBySchemes);
-    }
-
     /** True when some scheme names the identity. */
     public boolean isNamedBySchemes(Identity identity) {
         return identitiesNamedBySchemes.contains(identity);
@@ -203,7 +198,7 @@ public final class EffectivePolicy {
         return value(fiscal);
     }
 
-    /** The file the fiscal rules come from (for citing where a split was defined). */
+    /** The fiscal rules with the file they come from (the what-if simulation rewrites that file in memory). */
     public Optional<Sourced<FiscalRules>> fiscalSourced() {
         return Optional.ofNullable(fiscal);
     }

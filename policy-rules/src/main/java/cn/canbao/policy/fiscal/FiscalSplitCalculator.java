@@ -39,6 +39,21 @@ public final class FiscalSplitCalculator {
     }
 
     public static FiscalSplitResult split(EffectivePolicy policy, long insuredCount) {
+        return split(policy, null, insuredCount);
+    }
+
+    /**
+     * What-if: splits {@code standardPerPerson} (instead of the policy's standard, e.g. a proposed one) with the
+     * policy's shares and tiers. Pre-allocation and settlement dates stay as the policy states them.
+     */
+    public static FiscalSplitResult splitStandard(EffectivePolicy policy, Money standardPerPerson, long insuredCount) {
+        if (standardPerPerson == null || standardPerPerson.isNegative()) {
+            throw new IllegalArgumentException("a what-if standard per person must be zero or more: " + standardPerPerson);
+        }
+        return split(policy, standardPerPerson, insuredCount);
+    }
+
+    private static FiscalSplitResult split(EffectivePolicy policy, Money standardOverride, long insuredCount) {
         if (insuredCount < 0) {
             throw new IllegalArgumentException("insuredCount cannot be negative: " + insuredCount);
         }
@@ -55,7 +70,12 @@ public final class FiscalSplitCalculator {
 
         List<LevelAmount> levels = List.of();
         Money total = null;
-        if (rules.standard() != null) {
+        Money standard = standardOverride != null ? standardOverride : rules.standard() == null ? null : rules.standard().amount();
+        if (standardOverride != null) {
+            total = standard.times(insuredCount);
+            why.add(new Explanation("What-if standard " + standard + " × " + insuredCount + " insured = " + total, null));
+            levels = splitAmong(rules, total, insuredCount, BigDecimal.ONE, tier, missing, why);
+        } else if (rules.standard() != null) {
             total = rules.standard().amount().times(insuredCount);
             why.add(new Explanation("Standard " + (rules.standard().minimum() ? "(minimum, 不低于) " : "") + rules.standard().amount()
                     + " × " + insuredCount + " insured = " + total, rules.standard().cite()));
@@ -105,9 +125,9 @@ public final class FiscalSplitCalculator {
         return new FiscalSplit(region, year, insuredCount,
                 rules.countBasis() == null ? null : rules.countBasis().text(),
                 rules.countBasis() == null ? null : rules.countBasis().cite(),
-                rules.standard() == null ? null : rules.standard().amount(),
-                rules.standard() != null && rules.standard().minimum(),
-                rules.standard() == null ? rules.standardNotGiven().cite() : rules.standard().cite(),
+                standard,
+                standardOverride == null && rules.standard() != null && rules.standard().minimum(),
+                standardOverride != null ? null : rules.standard() == null ? rules.standardNotGiven().cite() : rules.standard().cite(),
                 total, levels, preAllocation, settlement, missing, why);
     }
 

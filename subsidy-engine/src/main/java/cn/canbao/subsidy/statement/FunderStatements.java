@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import cn.canbao.money.Money;
 import cn.canbao.policy.Funder;
 import cn.canbao.policy.Identity;
+import cn.canbao.policy.SubsidyMode;
 
 /**
  * Aggregates subsidy lines into one statement per funder. Lines are added one at a time and not kept, so a
@@ -24,6 +25,23 @@ public final class FunderStatements {
             return this;
         }
         byFunder.computeIfAbsent(line.funder(), f -> new Accumulator()).add(line);
+        return this;
+    }
+
+    /**
+     * Adds a group of people already summed elsewhere (e.g. by the database): {@code people} persons of one township,
+     * identity and rule for whom the funder pays {@code amount} in all.
+     */
+    public FunderStatements addGroup(String townshipCode, Identity identity, Funder funder, String ruleId, String ruleName,
+                                     SubsidyMode mode, String citation, long people, Money amount) {
+        if (people < 0 || amount.isNegative()) {
+            throw new IllegalArgumentException("a group cannot have negative people or amount: " + ruleId + " in " + townshipCode);
+        }
+        if (people == 0 || amount.isZero()) {
+            return this;
+        }
+        byFunder.computeIfAbsent(funder, f -> new Accumulator()).add(townshipCode, identity, ruleId, ruleName, mode, citation,
+                new Subtotal(people, amount));
         return this;
     }
 
@@ -64,14 +82,18 @@ public final class FunderStatements {
         private final Map<String, RuleSubtotal> byRule = new LinkedHashMap<>();
 
         void add(SubsidyLine line) {
-            Money amount = line.amount();
-            total = total.plus(amount);
-            byTownship.merge(line.townshipCode(), Subtotal.EMPTY.plus(amount), Subtotal::plus);
-            if (line.identity() != null) {
-                byIdentity.merge(line.identity(), Subtotal.EMPTY.plus(amount), Subtotal::plus);
+            add(line.townshipCode(), line.identity(), line.ruleId(), line.ruleName(), line.mode(), line.citation(),
+                    Subtotal.EMPTY.plus(line.amount()));
+        }
+
+        void add(String township, Identity identity, String ruleId, String ruleName, SubsidyMode mode,
+                 String citation, Subtotal group) {
+            total = total.plus(group);
+            byTownship.merge(township, group, Subtotal::plus);
+            if (identity != null) {
+                byIdentity.merge(identity, group, Subtotal::plus);
             }
-            byRule.merge(line.ruleId(),
-                    new RuleSubtotal(line.ruleId(), line.ruleName(), line.mode(), line.citation(), Subtotal.EMPTY.plus(amount)),
+            byRule.merge(ruleId, new RuleSubtotal(ruleId, ruleName, mode, citation, group),
                     (a, b) -> new RuleSubtotal(a.ruleId(), a.ruleName(), a.mode(), a.citation(), a.subtotal().plus(b.subtotal())));
         }
     }

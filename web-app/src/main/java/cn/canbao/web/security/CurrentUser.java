@@ -23,6 +23,7 @@ public final class CurrentUser implements UserDetails {
     private final boolean enabled;
     private final boolean locked;
     private final boolean mustChangePassword;
+    private final boolean secondFactor;
 
     CurrentUser(AppUser user, Instant now) {
         this.username = user.username();
@@ -33,6 +34,17 @@ public final class CurrentUser implements UserDetails {
         this.enabled = user.isEnabled();
         this.locked = user.isLockedAt(now);
         this.mustChangePassword = user.mustChangePassword();
+        this.secondFactor = user.secondFactorSecret() != null;
+    }
+
+    /** True when logging in also needs a code from the user's authenticator app. */
+    public boolean hasSecondFactor() {
+        return secondFactor;
+    }
+
+    /** The second factor is offered to the roles that can change much: ADMIN and COUNTY_STAFF. */
+    public boolean mayUseSecondFactor() {
+        return role == Role.ADMIN || role == Role.COUNTY_STAFF;
     }
 
     /** Set for created users until their first own password: every page leads to the change form. */

@@ -20,6 +20,8 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
+import cn.canbao.web.user.AppUserRepository;
+
 /**
  * Two filter chains: {@code /api/**} for programs (HTTP Basic, 401 instead of a login page; the
  * browser's own session also works there so pages can fetch JSON, with CSRF checked unless the call
@@ -38,7 +40,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, AppUserRepository users, Clock clock) throws Exception {
         BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
         entryPoint.setRealmName("canbao");
         http.securityMatcher("/api/**")
@@ -49,13 +51,14 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
-                .addFilterBefore(new RequestLoggingFilter(), ExceptionTranslationFilter.class);
+                .addFilterBefore(new RequestLoggingFilter(), ExceptionTranslationFilter.class)
+                .addFilterAfter(new SecondFactor.Gate(users, clock), ExceptionTranslationFilter.class);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageChain(HttpSecurity http, Clock clock,
+    SecurityFilterChain pageChain(HttpSecurity http, Clock clock, AppUserRepository users,
             @Value("${canbao.security.login-attempts-per-minute:30}") int loginAttemptsPerMinute) throws Exception {
         ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
         failures.setDefaultFailureUrl("/login?error");
@@ -65,9 +68,10 @@ class SecurityConfiguration {
                                 "/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html").permitAll()
                         .requestMatchers(HttpMethod.GET, "/**").authenticated()
-                        .requestMatchers(HttpMethod.POST, "/logout").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/logout", "/account/password", SecondFactor.FORM).authenticated()
                         .anyRequest().hasAnyRole(WRITERS))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureHandler(failures).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(SecondFactor.successHandler())
+                        .failureHandler(failures).permitAll())
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .headers(headers -> headers
@@ -76,7 +80,8 @@ class SecurityConfiguration {
                                         + "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .addFilterBefore(new RequestLoggingFilter(), ExceptionTranslationFilter.class)
-                .addFilterBefore(new LoginRateLimitFilter(loginAttemptsPerMinute, clock), UsernamePasswordAuthenticationFilter.class);
+                .addFilterBefore(new LoginRateLimitFilter(loginAttemptsPerMinute, clock), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new SecondFactor.Gate(users, clock), ExceptionTranslationFilter.class);
         return http.build();
     }
 }

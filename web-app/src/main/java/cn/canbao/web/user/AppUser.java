@@ -52,6 +52,9 @@ public class AppUser {
     @Column(nullable = false)
     private boolean demo;
 
+    @Column(name = "totp_secret")
+    private String totpSecret;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt = Instant.now();
 
@@ -88,6 +91,19 @@ public class AppUser {
     public void changePassword(String newPasswordHash) {
         this.passwordHash = newPasswordHash;
         this.mustChangePassword = false;
+    }
+
+    public void enrollSecondFactor(String base32Secret) {
+        this.totpSecret = base32Secret;
+    }
+
+    public void removeSecondFactor() {
+        this.totpSecret = null;
+    }
+
+    /** The TOTP secret, or null when the user has no second factor. */
+    public String secondFactorSecret() {
+        return totpSecret;
     }
 
     public void requirePasswordChange() {

@@ -46,6 +46,19 @@ class RoleJourneysBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aSupervisorOpensTheDashboardWithItsChartsAndDrillsDownToACounty() {
+        logIn("hlbe.supervisor");
+        open("/dashboard");
+        assertThat(waitFor(By.id("dashboard-title")).getText()).contains("呼伦贝尔市");
+        waitFor(By.cssSelector("#chart-units canvas"));
+        waitFor(By.cssSelector("#chart-trend canvas"));
+        screenshot("dashboard-city");
+        browser.findElement(By.linkText("海拉尔区")).click();
+        assertThat(waitFor(By.id("dashboard-title")).getText()).contains("海拉尔区");
+        logOut();
+    }
+
+    @Test
     void anAdministratorReachesThePolicyEntry() {
         logIn("admin");
         assertThat(pageText()).contains("政策版本");

@@ -1,0 +1,99 @@
+package cn.canbao.enrollment.assessment;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import cn.canbao.enrollment.common.ConflictException;
+import cn.canbao.money.Money;
+import cn.canbao.policy.Funder;
+import cn.canbao.policy.RefundReason;
+import cn.canbao.policy.assessment.AssessmentCalculator;
+import cn.canbao.policy.assessment.Person;
+import cn.canbao.policy.assessment.FunderShare;
+import cn.canbao.policy.effective.EffectivePolicy;
+import cn.canbao.policy.effective.PolicyCatalog;
+import cn.canbao.region.RegionCode;
+
+/**
+ * The enrollment ports answered by the policy module's calculator over the policy files
+ * (policy-rules {@code policies/*.yaml}). The policy version recorded on an enrollment is the
+ * most specific policy file's region and the year, plus a hash of the contents of every file the
+ * effective policy inherits from, so a later edit of any of them gives a different version.
+ */
+public class PolicyCalculatorAssessor implements PremiumAssessor, RefundRules {
+
+    private final PolicyCatalog catalog;
+
+    public PolicyCalculatorAssessor(PolicyCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    private EffectivePolicy policy(String regionCode, int coverageYear) {
+        return catalog.effective(RegionCode.of(regionCode), coverageYear)
+                .orElseThrow(() -> new ConflictException("地区" + regionCode + "没有" + coverageYear + "年度的政策，不能核定"));
+    }
+
+    static String version(EffectivePolicy policy) {
+        String hashes = policy.sources().stream().map(EffectivePolicy.Source::contentHash).collect(Collectors.joining(","));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(hashes.getBytes(StandardCharsets.UTF_8));
+            String mostSpecific = policy.sources().stream().map(EffectivePolicy.Source::region)
+                    .max(java.util.Comparator.comparingInt(String::length)).orElse(policy.region().value());
+            return mostSpecific + "-" + policy.coverageYear() + "@" + HexFormat.of().formatHex(digest).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public Assessment assess(AssessmentRequest request) {
+        EffectivePolicy policy = policy(request.regionCode(), request.coverageYear());
+        Person person = Person.of(request.birthDate(), request.category()).withIdentities(request.identities());
+        if (request.deceasedNewbornParentName() != null) {
+            person = person.diedBeforeRegistration(request.deceasedNewbornParentName());
+        }
+        cn.canbao.policy.assessment.Assessment result = AssessmentCalculator.assess(policy,
+                new cn.canbao.policy.assessment.AssessmentRequest(person, request.assessedOn(), request.assessedOn()));
+        if (!result.accepted()) {
+            throw new ConflictException("政策核定未通过：" + result.rejectionMessage());
+        }
+        Map<Funder, Money> subsidies = new EnumMap<>(Funder.class);
+        for (FunderShare share : result.subsidies()) {
+            subsidies.merge(share.funder(), share.amount(), Money::plus);
+        }
+        List<String> reasons = result.explanation().stream()
+                .map(e -> e.citation() == null ? e.text() : e.text() + "（" + e.citation().reference() + "）")
+                .toList();
+        return new Assessment(version(policy), result.personalDue(), subsidies, reasons);
+    }
+
+    @Override
+    public RefundDecision decide(RefundCase refundCase) {
+        EffectivePolicy policy = policy(refundCase.regionCode(), refundCase.coverageYear());
+        String version = version(policy);
+        RefundReason reason = switch (refundCase.reason()) {
+            case "DEATH" -> RefundReason.DEATH;
+            case "DUPLICATE" -> RefundReason.DUPLICATE_PAYMENT;
+            case "EMPLOYEE_INSURANCE" -> RefundReason.JOINED_EMPLOYEE_INSURANCE;
+            case "MOVED_AWAY" -> RefundReason.JOINED_OTHER_REGION;
+            default -> null;
+        };
+        if (reason == null) {
+            return new RefundDecision(false, Money.ZERO, "该原因不在政策列举的退费情形内", version);
+        }
+        if (refundCase.coverageStart() == null) {
+            return new RefundDecision(false, Money.ZERO, "待遇享受期未确定，不能退费", version);
+        }
+        var decision = AssessmentCalculator.refund(policy, reason, refundCase.requestedOn(), refundCase.coverageStart());
+        String why = decision.reason() + (decision.citation() == null ? "" : "（" + decision.citation().reference() + "）");
+        return decision.allowed()
+                ? new RefundDecision(true, refundCase.paid(), why, version)
+                : new RefundDecision(false, Money.ZERO, why, version);
+    }
+}

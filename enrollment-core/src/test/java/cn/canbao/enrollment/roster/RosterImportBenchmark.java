@@ -1,0 +1,177 @@
+package cn.canbao.enrollment.roster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.canbao.audit.Actor;
+import cn.canbao.enrollment.person.ResidentIdNumber;
+import cn.canbao.enrollment.support.EnrollmentTestConfiguration;
+import cn.canbao.region.RegionCode;
+
+/**
+ * Imports a generated 1,000,000-row 民政 roster into the embedded PostgreSQL and compares it with a
+ * raw PostgreSQL COPY of the same file into a table of the same columns, in the same run.
+ * Run with {@code ./mvnw -B -pl enrollment-core -am -Pbenchmark test}. Target: import ≥ 0.5 × COPY.
+ */
+@Tag("benchmark")
+@SpringBootTest(classes = EnrollmentTestConfiguration.class, properties = "canbao.roster.batch-size=10000")
+class RosterImportBenchmark {
+
+    private static final int ROWS = Integer.getInteger("canbao.benchmark.roster-rows", 1_000_000);
+    private static final String[] IDENTITIES = {"低保对象", "特困人员", "孤儿", "低保边缘家庭成员", "事实无人抚养儿童"};
+
+    @Autowired
+    RosterImportService service;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void importsAMillionRowRosterAtLeastHalfAsFastAsRawCopy() throws Exception {
+        List<String> townships = jdbc.sql("SELECT code FROM region WHERE code LIKE '340321%' AND level = 'TOWNSHIP' ORDER BY code")
+                .query(String.class).list();
+        Path file = Path.of("target", "benchmark-roster-" + ROWS + ".csv");
+        generate(file, townships);
+
+        jdbc.sql("DROP TABLE IF EXISTS roster_copy_reference").update();
+        jdbc.sql("CREATE TABLE roster_copy_reference (name text, document_number text, region_code text, identity text)").update();
+        long copyStart = System.nanoTime();
+        long copied;
+        try (Connection connection = dataSource.getConnection(); Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            copied = connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY roster_copy_reference FROM STDIN (FORMAT csv, HEADER true)", reader);
+        }
+        double copySeconds = (System.nanoTime() - copyStart) / 1e9;
+        jdbc.sql("DROP TABLE roster_copy_reference").update();
+
+        // Second reference: the same rows, already converted, COPYed into tables shaped like the ones the
+        // import fills (same columns, indexes and checks): the storage cost no import can avoid.
+        jdbc.sql("DROP TABLE IF EXISTS resident_copy_reference, person_identity_copy_reference").update();
+        jdbc.sql("CREATE TABLE resident_copy_reference (LIKE resident INCLUDING ALL)").update();
+        jdbc.sql("CREATE TABLE person_identity_copy_reference (LIKE person_identity INCLUDING ALL)").update();
+        Path residentRows = Path.of("target", "benchmark-resident-" + ROWS + ".tsv");
+        Path identityRows = Path.of("target", "benchmark-identity-" + ROWS + ".tsv");
+        convert(file, residentRows, identityRows);
+        long shapedStart = System.nanoTime();
+        try (Connection connection = dataSource.getConnection();
+                Reader residents = Files.newBufferedReader(residentRows, StandardCharsets.UTF_8);
+                Reader identities = Files.newBufferedReader(identityRows, StandardCharsets.UTF_8)) {
+            var copyApi = connection.unwrap(PGConnection.class).getCopyAPI();
+            copyApi.copyIn("COPY resident_copy_reference (id, person_key, name, document_type, document_number, sex, birth_date,"
+                    + " region_code, county_code, category) FROM STDIN", residents);
+            copyApi.copyIn("COPY person_identity_copy_reference (coverage_year, county_code, resident_id, identity, valid_from,"
+                    + " source, source_date, recorded_by) FROM STDIN", identities);
+        }
+        double shapedSeconds = (System.nanoTime() - shapedStart) / 1e9;
+        jdbc.sql("DROP TABLE resident_copy_reference, person_identity_copy_reference").update();
+
+        Actor actor = Actor.system("benchmark", RegionCode.of("340321"));
+        long importStart = System.nanoTime();
+        RosterImport done = service.importNow(actor,
+                new RosterImportRequest(RosterType.CIVIL_AFFAIRS, 2025, LocalDate.of(2024, 9, 10), file.getFileName().toString()), file);
+        double importSeconds = (System.nanoTime() - importStart) / 1e9;
+
+        double copyRate = copied / copySeconds;
+        double importRate = done.rowsImported() / importSeconds;
+        double ratio = importRate / copyRate;
+        double shapedRate = ROWS / shapedSeconds;
+        String report = String.format(Locale.ROOT, """
+                Roster import benchmark (%s)
+                rows in file:             %,d
+                raw COPY (same rows):     %,.0f rows/s  (%.1f s)  file as is into a table of its 4 text columns, no index
+                raw COPY (target shape):  %,.0f rows/s  (%.1f s)  the same rows pre-converted, into copies of resident and
+                                                            person_identity with their indexes and checks (no FK)
+                roster import:            %,.0f rows/s  (%.1f s; %,d imported, %,d rejected, %,d residents created)
+                import / raw COPY:        %.2f  (target >= 0.50)
+                import / target-shape:    %.2f
+                machine:                  %d cores, max heap %d MB, %s %s
+                """, java.time.OffsetDateTime.now().withNano(0), ROWS, copyRate, copySeconds, shapedRate, shapedSeconds,
+                importRate, importSeconds, done.rowsImported(), done.rowsRejected(), done.residentsCreated(), ratio,
+                importRate / shapedRate,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                System.getProperty("os.name"), System.getProperty("os.arch"));
+        System.out.println(report);
+        Path results = Path.of("target", "benchmark-results", "roster-import.txt");
+        Files.createDirectories(results.getParent());
+        Files.writeString(results, report, StandardCharsets.UTF_8);
+
+        assertThat(done.status()).isEqualTo(RosterImport.Status.COMPLETED);
+        assertThat(done.rowsImported()).isEqualTo(ROWS);
+    }
+
+    /** The rows of the file as COPY text for resident and person_identity, as a loader with no checks would write them. */
+    private static void convert(Path csv, Path residents, Path identities) throws IOException {
+        try (var in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+                BufferedWriter r = Files.newBufferedWriter(residents, StandardCharsets.UTF_8);
+                BufferedWriter i = Files.newBufferedWriter(identities, StandardCharsets.UTF_8)) {
+            in.readLine();
+            String line;
+            long id = 1;
+            while ((line = in.readLine()) != null) {
+                String[] cells = line.split(",");
+                String number = cells[1];
+                String birth = number.substring(6, 10) + "-" + number.substring(10, 12) + "-" + number.substring(12, 14);
+                String sex = (number.charAt(16) - '0') % 2 == 1 ? "M" : "F";
+                r.write(id + "\tCN" + number + "\t" + cells[0] + "\tRESIDENT_ID\t" + number + "\t" + sex + "\t" + birth + "\t"
+                        + cells[2] + "\t340321\tRESIDENT\n");
+                i.write("2025\t340321\t" + id + "\t" + identityCode(cells[3]) + "\t2024-09-10\tCIVIL_AFFAIRS\t2024-09-10\tbenchmark\n");
+                id++;
+            }
+        }
+    }
+
+    private static String identityCode(String chinese) {
+        return switch (chinese) {
+            case "低保对象" -> "DIBAO";
+            case "特困人员" -> "TEKUN";
+            case "孤儿" -> "ORPHAN";
+            case "低保边缘家庭成员" -> "DIBAO_MARGINAL";
+            default -> "UNSUPPORTED_CHILD";
+        };
+    }
+
+    /** Deterministic: row i is always the same person. Distinct ID numbers: birth day × sequence. */
+    private static void generate(Path file, List<String> townships) throws IOException {
+        Files.createDirectories(file.getParent());
+        LocalDate base = LocalDate.of(1940, 1, 1);
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("姓名,证件号码,所属乡镇村代码,身份类别\n");
+            for (int i = 0; i < ROWS; i++) {
+                String birth = base.plusDays(i % 20_000).format(DateTimeFormatter.BASIC_ISO_DATE);
+                String first17 = "340321" + birth + String.format("%03d", i / 20_000);
+                out.write("居民" + Integer.toString(i, 36).replaceAll("[0-9]", "甲"));
+                out.write(',');
+                out.write(first17);
+                out.write(ResidentIdNumber.checkCharacter(first17));
+                out.write(',');
+                out.write(townships.get(i % townships.size()));
+                out.write(',');
+                out.write(IDENTITIES[i % IDENTITIES.length]);
+                out.write('\n');
+            }
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package cn.canbao.enrollment.roster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.canbao.enrollment.enrollment.EnrollRequest;
+import cn.canbao.enrollment.enrollment.EnrollmentService;
+import cn.canbao.enrollment.person.PersonKey;
+import cn.canbao.enrollment.resident.Resident;
+import cn.canbao.enrollment.resident.ResidentRepository;
+import cn.canbao.enrollment.resident.ResidentService;
+import cn.canbao.enrollment.support.EnrollmentTestConfiguration;
+import cn.canbao.enrollment.support.TestPeople;
+import cn.canbao.money.Money;
+import cn.canbao.tabular.RowRejection;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+@SpringBootTest(classes = EnrollmentTestConfiguration.class, properties = "canbao.roster.batch-size=2")
+class RosterImportServiceTest {
+
+    private static final LocalDate ISSUED = LocalDate.of(2024, 9, 10);
+
+    @Autowired
+    RosterImportService service;
+
+    @Autowired
+    ResidentRepository residents;
+
+    @Autowired
+    ResidentService residentService;
+
+    @Autowired
+    EnrollmentService enrollments;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @TempDir
+    Path dir;
+
+    private Path csv(String name, String text, Charset charset) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text, charset);
+        return file;
+    }
+
+    private long identityRows(long importId) {
+        return jdbc.sql("SELECT count(*) FROM person_identity WHERE roster_import_id = :id").param("id", importId)
+                .query(Long.class).single();
+    }
+
+    private static RosterImportRequest civilAffairs(String fileName) {
+        return new RosterImportRequest(RosterType.CIVIL_AFFAIRS, 2025, ISSUED, fileName);
+    }
+
+    @Test
+    void badRowsAreReportedWithLineFieldAndReasonWhileGoodRowsAreCommitted() throws IOException {
+        String good1 = TestPeople.idNumber();
+        String good2 = TestPeople.idNumber();
+        String badCheck = good1.substring(0, 17) + (good1.charAt(17) == '1' ? '2' : '1');
+        Path file = csv("minzheng.csv", String.join("\n",
+                "姓名,证件号码,所属乡镇村代码,身份类别,有效期起",
+                "张一," + good1 + "," + TestPeople.YINFENG + ",低保对象,2024-09-01",
+                "张二," + badCheck + "," + TestPeople.YINFENG + ",低保对象,",
+                "",
+                "张三," + good2 + "," + TestPeople.WANGHUAI + ",特困人员,",
+                "张四," + TestPeople.idNumber() + "," + TestPeople.YINFENG + ",重度残疾人,",
+                "张五," + TestPeople.idNumber() + ",150702001000,低保对象,",
+                "张六," + TestPeople.idNumber() + "," + TestPeople.YINFENG + ",低保对象,2024-13-01") + "\n",
+                Charset.forName("GBK"));
+
+        RosterImport done = service.importNow(TestPeople.COUNTY_STAFF, civilAffairs("民政低保.csv"), file);
+
+        assertThat(done.status()).isEqualTo(RosterImport.Status.COMPLETED);
+        assertThat(done.rowsRead()).isEqualTo(6);
+        assertThat(done.rowsImported()).isEqualTo(2);
+        assertThat(done.rowsRejected()).isEqualTo(4);
+        assertThat(done.residentsCreated()).isEqualTo(2);
+        assertThat(service.rejections(TestPeople.COUNTY_STAFF, done.id(), 100)).containsExactly(
+                new RowRejection(3, "证件号码", "身份证号码校验位错误（应为" + good1.charAt(17) + "）"),
+                new RowRejection(6, "身份类别", "重度残疾人不由民政局认定"),
+                new RowRejection(7, "所属乡镇村代码", "地区150702001000不在导入人所属地区内"),
+                new RowRejection(8, "有效期起", "日期格式应为yyyy-MM-dd"));
+        Resident created = residents.findByPersonKey(new PersonKey("CN" + good1)).orElseThrow();
+        assertThat(created.birthDate()).isNotNull();
+        assertThat(jdbc.sql("SELECT source || '|' || source_line || '|' || source_file || '|' || recorded_by || '|' || valid_from"
+                + " FROM person_identity WHERE resident_id = :id").param("id", created.id()).query(String.class).single())
+                .isEqualTo("CIVIL_AFFAIRS|2|民政低保.csv|huaiyuan-staff|2024-09-01");
+    }
+
+    @Test
+    void reimportingTheSameFileChangesNothing() throws IOException {
+        Path file = csv("same.csv", "姓名,证件号码,所属乡镇村代码,身份类别\n李一," + TestPeople.idNumber() + "," + TestPeople.YINFENG
+                + ",孤儿\n李二," + TestPeople.idNumber() + "," + TestPeople.YINFENG + ",低保\n李三,x," + TestPeople.YINFENG + ",低保\n",
+                StandardCharsets.UTF_8);
+        RosterImport first = service.importNow(TestPeople.COUNTY_STAFF, civilAffairs("same.csv"), file);
+        long residentCount = jdbc.sql("SELECT count(*) FROM resident").query(Long.class).single();
+
+        RosterImport second = service.importNow(TestPeople.COUNTY_STAFF, civilAffairs("renamed-copy.csv"), file);
+
+        assertThat(second.id()).isEqualTo(first.id());
+        assertThat(second.rowsImported()).isEqualTo(2);
+        assertThat(second.rowsRejected()).isEqualTo(1);
+        assertThat(identityRows(first.id())).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM resident").query(Long.class).single()).isEqualTo(residentCount);
+        assertThat(service.rejections(TestPeople.COUNTY_STAFF, first.id(), 10)).hasSize(1);
+    }
+
+    @Test
+    void anInterruptedImportResumesAfterItsLastCommittedLineAndEndsWithOneCompleteImport() throws IOException {
+        StringBuilder text = new StringBuilder("姓名,证件号码,所属乡镇村代码,身份类别\n");
+        for (int i = 0; i < 7; i++) {
+            text.append("王").append((char) ('一' + i)).append(',').append(TestPeople.idNumber()).append(',')
+                    .append(TestPeople.YINFENG).append(",低保\n");
+        }
+        Path file = csv("resume.csv", text.toString(), StandardCharsets.UTF_8);
+        RosterImport done = service.importNow(TestPeople.COUNTY_STAFF, civilAffairs("resume.csv"), file);
+        // The state a kill -9 after the first batch leaves: lines after 3 never committed, the row RUNNING and stale.
+        // (Identity rows are append-only; the test bypasses the trigger as replication would.)
+        new TransactionTemplate(transactionManager).executeWithoutResult(tx -> {
+            jdbc.sql("SET LOCAL session_replication_role = replica").update();
+            jdbc.sql("DELETE FROM person_identity WHERE roster_import_id = :id AND source_line > 3").param("id", done.id()).update();
+            jdbc.sql("UPDATE roster_import SET status = 'RUNNING', heartbeat_at = now() - interval '1 hour',"
+                    + " committed_through_line = 3, finished_at = NULL WHERE id = :id").param("id", done.id()).update();
+        });
+        assertThat(identityRows(done.id())).isEqualTo(2);
+
+        RosterImport resumed = service.importNow(TestPeople.COUNTY_STAFF, civilAffairs("resume.csv"), file);
+
+        assertThat(resumed.status()).isEqualTo(RosterImport.Status.COMPLETED);
+        assertThat(identityRows(done.id())).as("lines already written are not written twice").isEqualTo(7);
+    }
+
+    @Test
+    void aFileWithoutARequiredColumnFailsWithTheReasonAndImportsNothing() throws IOException {
+        Path file = csv("nocol.csv", "姓名,所属乡镇村代码\n赵一," + TestPeople.YINFENG + "\n", StandardCharsets.UTF_8);
+
+        RosterImport failed = service.importNow(TestPeople.COUNTY_STAFF, civilAffairs("nocol.csv"), file);
+
+        assertThat(failed.status()).isEqualTo(RosterImport.Status.FAILED);
+        assertThat(failed.failure()).contains("缺少必填列“证件号码”").contains("缺少必填列“身份类别”");
+        assertThat(failed.rowsRead()).isZero();
+    }
+
+    @Test
+    void anXlsxRosterFromTheTemplateImportsAndTheErrorReportListsItsBadRows() throws IOException {
+        ByteArrayOutputStream template = new ByteArrayOutputStream();
+        service.writeTemplate(RosterType.DISABLED_PERSONS_FEDERATION, TestPeople.YINFENG, template);
+        Path file = dir.resolve("canlian.xlsx");
+        try (OutputStream out = Files.newOutputStream(file); XSSFWorkbook workbook = new XSSFWorkbook()) {
+            var sheet = workbook.createSheet("残联");
+            List<List<String>> rows = List.of(List.of("姓名", "证件类型", "证件号码", "所属乡镇村代码"),
+                    List.of("钱一", "居民身份证", TestPeople.idNumber(), TestPeople.YINFENG),
+                    List.of("FORMULA", "居民身份证", TestPeople.idNumber(), TestPeople.YINFENG));
+            for (int r = 0; r < rows.size(); r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    if (rows.get(r).get(c).equals("FORMULA")) {
+                        row.createCell(c).setCellFormula("HYPERLINK(\"http://x\",\"点我\")");
+                    } else {
+                        row.createCell(c).setCellValue(rows.get(r).get(c));
+                    }
+                }
+            }
+            workbook.write(out);
+        }
+
+        RosterImport done = service.importNow(TestPeople.COUNTY_STAFF,
+                new RosterImportRequest(RosterType.DISABLED_PERSONS_FEDERATION, 2025, ISSUED, "canlian.xlsx"), file);
+        ByteArrayOutputStream report = new ByteArrayOutputStream();
+        service.writeErrorReport(TestPeople.COUNTY_STAFF, done.id(), report);
+
+        assertThat(template.size()).isGreaterThan(1000);
+        assertThat(done.rowsImported()).isEqualTo(1);
+        assertThat(report.toString(StandardCharsets.UTF_8)).contains("行号,字段,原因").contains("3,姓名,姓名不能以=、+、-、@开头");
+    }
+
+    @Test
+    void anEducationRosterRegistersStudentsForEnrollmentByTheirSchool() throws IOException {
+        String student = TestPeople.idNumber(LocalDate.of(2012, 5, 6), true);
+        Path file = csv("school.csv", "姓名,证件号码,所属乡镇村代码,学校,参保类别\n孙小明," + student + "," + TestPeople.WANGHUAI
+                + ",怀远县第一中学,在校学生\n", StandardCharsets.UTF_8);
+
+        RosterImport done = service.importNow(TestPeople.COUNTY_STAFF,
+                new RosterImportRequest(RosterType.EDUCATION, 2025, ISSUED, "school.csv"), file);
+
+        assertThat(done.rowsImported()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT flow || '|' || school || '|' || status FROM enrollment WHERE person_key = :key")
+                .param("key", "CN" + student).query(String.class).single()).isEqualTo("STUDENT_BY_SCHOOL|怀远县第一中学|REGISTERED");
+    }
+
+    @Test
+    void anIdentityImportedForAnAssessedPersonReassessesThem() throws IOException {
+        Resident resident = residentService.register(TestPeople.COUNTY_STAFF, TestPeople.adult("周一", TestPeople.YINFENG));
+        var enrollment = enrollments.enroll(TestPeople.COUNTY_STAFF, new EnrollRequest(resident.id(), 2025, null, null, null));
+        enrollments.assess(TestPeople.COUNTY_STAFF, enrollment.id(), 2025);
+        Path file = csv("tekun.csv", "姓名,证件号码,所属乡镇村代码,身份类别\n周一," + resident.document().number() + ","
+                + TestPeople.YINFENG + ",特困人员\n", StandardCharsets.UTF_8);
+
+        service.importNow(TestPeople.COUNTY_STAFF, civilAffairs("tekun.csv"), file);
+
+        assertThat(enrollments.get(TestPeople.COUNTY_STAFF, enrollment.id(), 2025).personalDue()).isEqualTo(Money.ZERO);
+    }
+}

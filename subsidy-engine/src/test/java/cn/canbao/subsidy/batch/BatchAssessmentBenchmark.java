@@ -1,0 +1,117 @@
+package cn.canbao.subsidy.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import cn.canbao.audit.Actor;
+import cn.canbao.policy.FamilyRole;
+import cn.canbao.policy.ParticipantCategory;
+import cn.canbao.region.RegionCode;
+import cn.canbao.subsidy.support.Population;
+import cn.canbao.subsidy.support.SubsidyTestConfiguration;
+
+/**
+ * Batch assessment of 1,000,000 generated enrollments of 怀远县 2025: the calculator pass alone (in memory) and the
+ * full database round trip (cursor read, assessment, COPY write, commit), then a re-run where nothing changed.
+ * Run with {@code ./mvnw -B -pl subsidy-engine -am -Pbenchmark test}; figures go to
+ * {@code target/benchmark-results/batch-assessment.txt}. Target: 200,000 enrollments per second.
+ */
+@Tag("benchmark")
+@SpringBootTest(classes = SubsidyTestConfiguration.class)
+class BatchAssessmentBenchmark {
+
+    private static final int SIZE = 1_000_000;
+    private static final RegionCode HUAIYUAN = RegionCode.of("340321");
+    private static final List<String> TOWNSHIPS = List.of("340321001000", "340321002000", "340321003000", "340321100000",
+            "340321101000", "340321102000", "340321103000", "340321104000", "340321106000", "340321107000", "340321108000",
+            "340321109000", "340321110000", "340321111000", "340321112000", "340321113000", "340321114000", "340321115000",
+            "340321116000", "340321117000", "340321205000", "340321400000");
+
+    @Autowired
+    BatchAssessmentService batch;
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void assessesAMillionEnrollments() throws IOException {
+        List<Population.Person> people = Population.generate(SIZE, TOWNSHIPS, 2025, 42);
+        BatchAssessor assessor = batch.assessorFor(HUAIYUAN, 2025);
+        List<AssessmentInput> inputs = new ArrayList<>(SIZE);
+        for (int i = 0; i < SIZE; i++) {
+            Population.Person p = people.get(i);
+            inputs.add(new AssessmentInput(i, p.regionCode(), ParticipantCategory.RESIDENT, p.birthDate(),
+                    p.identities().isEmpty() ? EnumSet.noneOf(cn.canbao.policy.Identity.class) : EnumSet.copyOf(p.identities()),
+                    "女儿".equals(p.relation()) ? FamilyRole.DAUGHTER : FamilyRole.PARENT,
+                    p.paidOn() != null ? p.paidOn() : p.registeredOn(), p.paidOn() != null));
+        }
+        for (int i = 0; i < 200_000; i++) {
+            assessor.assess(inputs.get(i));
+        }
+        long t0 = System.nanoTime();
+        long accepted = 0;
+        for (AssessmentInput input : inputs) {
+            if (assessor.assess(input).accepted()) {
+                accepted++;
+            }
+        }
+        double calculatorSeconds = (System.nanoTime() - t0) / 1e9;
+        assertThat(accepted).isEqualTo(SIZE);
+
+        long t1 = System.nanoTime();
+        long parallelAccepted = IntStream.range(0, SIZE).parallel().filter(i -> assessor.assess(inputs.get(i)).accepted()).count();
+        double parallelSeconds = (System.nanoTime() - t1) / 1e9;
+        assertThat(parallelAccepted).isEqualTo(SIZE);
+        inputs.clear();
+
+        long t2 = System.nanoTime();
+        Population.write(dataSource, "bench-" + System.currentTimeMillis() + "-", 2025, people);
+        double loadSeconds = (System.nanoTime() - t2) / 1e9;
+
+        Actor actor = new Actor("benchmark", HUAIYUAN, "127.0.0.1");
+        RunSummary first = batch.run(actor, HUAIYUAN, 2025);
+        RunSummary rerun = batch.run(actor, HUAIYUAN, 2025);
+        assertThat(first.created()).isGreaterThanOrEqualTo(SIZE);
+        assertThat(rerun.unchanged()).isEqualTo(first.enrollments());
+        assertThat(rerun.changed() + rerun.created()).isZero();
+
+        String report = String.format("""
+                Batch assessment benchmark, %s, %d cores, max heap %d MB, PostgreSQL 17 (embedded), %s
+                enrollments: %,d (怀远县 2025, 22 townships, ~7%% with a special identity, 80%% paid)
+                | pass | time s | enrollments/s | target 200,000/s |
+                | calculator only, 1 thread      | %.2f | %,.0f | %s |
+                | calculator only, parallel      | %.2f | %,.0f | %s |
+                | DB round trip, first run       | %.2f | %,.0f | %s |
+                | DB round trip, re-run unchanged | %.2f | %,.0f | %s |
+                (setup, not part of the assessment: COPY of %,d residents + enrollments + identities: %.2f s)
+                """, LocalDate.now(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"), first.enrollments(),
+                calculatorSeconds, SIZE / calculatorSeconds, verdict(SIZE / calculatorSeconds),
+                parallelSeconds, SIZE / parallelSeconds, verdict(SIZE / parallelSeconds),
+                first.millis() / 1000.0, first.enrollments() * 1000.0 / first.millis(), verdict(first.enrollments() * 1000.0 / first.millis()),
+                rerun.millis() / 1000.0, rerun.enrollments() * 1000.0 / rerun.millis(), verdict(rerun.enrollments() * 1000.0 / rerun.millis()),
+                SIZE, loadSeconds);
+        System.out.println(report);
+        Path out = Path.of("target", "benchmark-results", "batch-assessment.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+    }
+
+    private static String verdict(double perSecond) {
+        return perSecond >= 200_000 ? "met" : "not met";
+    }
+}

@@ -1,0 +1,99 @@
+package cn.canbao.subsidy.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.canbao.audit.Actor;
+import cn.canbao.money.Money;
+import cn.canbao.policy.Identity;
+import cn.canbao.region.RegionCode;
+import cn.canbao.subsidy.support.Population;
+import cn.canbao.subsidy.support.SubsidyTestConfiguration;
+
+@SpringBootTest(classes = SubsidyTestConfiguration.class)
+class BatchAssessmentServiceTest {
+
+    private static final RegionCode HUAIYUAN = RegionCode.of("340321");
+    private static final String LIUCHENG = "340321100000";
+    private static final Actor STAFF = new Actor("huaiyuan-staff", HUAIYUAN, "127.0.0.1");
+    private static final LocalDate REGISTERED = LocalDate.of(2024, 10, 8);
+
+    @Autowired
+    BatchAssessmentService batch;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    JdbcClient jdbc;
+
+    private static Population.Person person(String relation, LocalDate birth, boolean paid, Identity... identities) {
+        return new Population.Person(LIUCHENG, "RESIDENT", birth, relation, List.of(identities), paid ? "PAID" : "REGISTERED",
+                paid ? LocalDate.of(2024, 10, 20) : null, REGISTERED);
+    }
+
+    @Test
+    void everyEnrollmentIsAssessedOnceAndAReRunChangesNothingUntilAnInputChanges() {
+        // 怀远县 2025: ordinary 400; 低保 340 from the fund; 优抚 400 refunded by county finance (先缴后补); no birth date → rejected.
+        Population.write(dataSource, "batch-", 2025, List.of(
+                person("户主", LocalDate.of(1970, 1, 1), true),
+                person("户主", LocalDate.of(1960, 5, 5), true, Identity.DIBAO),
+                person("户主", LocalDate.of(1955, 7, 1), true, Identity.ENTITLED_VETERAN),
+                person("户主", null, false)));
+        long firstId = jdbc.sql("SELECT min(id) FROM enrollment WHERE person_key LIKE 'batch-%'").query(Long.class).single();
+
+        RunSummary first = batch.run(STAFF, HUAIYUAN, 2025);
+        assertThat(first.created()).isGreaterThanOrEqualTo(4);
+        assertThat(first.changed()).isZero();
+
+        assertThat(row(firstId)).isEqualTo(List.of(true, 40000L, 0L, 0L, "", ""));
+        assertThat(row(firstId + 1)).isEqualTo(List.of(true, 6000L, 34000L, 0L, "dibao", "DIRECT"));
+        assertThat(row(firstId + 2)).isEqualTo(List.of(true, 40000L, 0L, 40000L, "entitled-veteran", "PAY_THEN_REFUND"));
+        assertThat(jdbc.sql("SELECT rejection_reason FROM assessment_result WHERE enrollment_id = :id").param("id", firstId + 3)
+                .query(String.class).single()).isEqualTo(BatchAssessor.MISSING_BIRTH_DATE);
+
+        RunSummary again = batch.run(STAFF, HUAIYUAN, 2025);
+        assertThat(again.created()).isZero();
+        assertThat(again.changed()).isZero();
+        assertThat(again.unchanged()).isEqualTo(first.enrollments());
+
+        jdbc.sql("""
+                INSERT INTO person_identity (coverage_year, county_code, resident_id, identity, valid_from, source, source_date, recorded_by)
+                VALUES (2025, '340321', :id, 'TEKUN', '2024-09-01', 'TEST', '2024-09-01', 'test')
+                """).param("id", firstId).update();
+        RunSummary afterChange = batch.run(STAFF, HUAIYUAN, 2025);
+        assertThat(afterChange.changed()).isEqualTo(1);
+        assertThat(batch.changes(afterChange.runId(), 10, 0)).singleElement().satisfies(change -> {
+            assertThat(change.enrollmentId()).isEqualTo(firstId);
+            assertThat(change.personalDueBefore()).isEqualTo(Money.parse("400.00"));
+            assertThat(change.personalDueAfter()).isEqualTo(Money.ZERO);
+            assertThat(change.subsidyAfter()).isEqualTo(Money.parse("400.00"));
+            assertThat(change.ruleAfter()).isEqualTo("tekun");
+        });
+        assertThat(row(firstId)).isEqualTo(List.of(true, 0L, 40000L, 0L, "tekun", "DIRECT"));
+        assertThat(batch.runs(HUAIYUAN, 2025, 1)).extracting(RunSummary::runId).containsExactly(afterChange.runId());
+    }
+
+    @Test
+    void onlyCountiesWithAPolicyCanBeRun() {
+        assertThatThrownBy(() -> batch.run(STAFF, RegionCode.of(LIUCHENG), 2025)).hasMessageContaining("per county");
+        assertThatThrownBy(() -> batch.run(STAFF, HUAIYUAN, 2030)).hasMessageContaining("no policy covers region 340321 for coverage year 2030");
+    }
+
+    private List<Object> row(long enrollmentId) {
+        return jdbc.sql("""
+                SELECT accepted, personal_due_fen, medical_assistance_fund_fen, county_finance_fen, coalesce(rule_id, ''),
+                       coalesce(subsidy_mode, '') FROM assessment_result WHERE enrollment_id = :id
+                """).param("id", enrollmentId)
+                .query((rs, i) -> List.<Object>of(rs.getBoolean(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getString(6)))
+                .single();
+    }
+}

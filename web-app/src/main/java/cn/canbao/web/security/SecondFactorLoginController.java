@@ -1,0 +1,60 @@
+package cn.canbao.web.security;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import cn.canbao.web.user.AppUser;
+import cn.canbao.web.user.AppUserRepository;
+
+/** The second login step: the code from the authenticator app. Wrong codes count towards the lockout. */
+@Controller
+class SecondFactorLoginController {
+
+    private final AppUserRepository users;
+    private final RegionAccess access;
+    private final Clock clock;
+
+    SecondFactorLoginController(AppUserRepository users, RegionAccess access, Clock clock) {
+        this.users = users;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    @GetMapping(SecondFactor.FORM)
+    String form() {
+        return "security/second-factor";
+    }
+
+    @PostMapping(SecondFactor.FORM)
+    @Transactional
+    String verify(@RequestParam String code, HttpServletRequest request, Model model) throws Exception {
+        AppUser user = users.findByUsername(access.currentUser().getUsername()).orElseThrow();
+        HttpSession session = request.getSession();
+        if (user.secondFactorSecret() == null) {
+            session.removeAttribute(SecondFactor.PENDING);
+            return "redirect:/";
+        }
+        if (TotpCalculator.verify(user.secondFactorSecret(), code, clock.instant())) {
+            user.recordSuccessfulLogin();
+            session.removeAttribute(SecondFactor.PENDING);
+            return "redirect:/";
+        }
+        user.recordFailedLogin(LoginAttempts.MAX_FAILURES, Instant.now(clock).plus(LoginAttempts.LOCK_DURATION));
+        if (user.isLockedAt(clock.instant())) {
+            request.logout();
+            return "redirect:/login?locked";
+        }
+        model.addAttribute("codeError", "secondFactor.code.wrong");
+        return "security/second-factor";
+    }
+}
