@@ -107,11 +107,18 @@ public final class Reconciler {
 
     /** The rules for one person and year; the records all belong to that person and year. */
     public static PersonOutcome reconcilePerson(PersonKey key, Optional<AssessedEnrollment> enrollment, List<PaymentRecord> records) {
-        Set<String> reversed = new HashSet<>();
-        Set<String> paymentIds = new HashSet<>();
+        Optional<PersonOutcome> common = commonCase(key, enrollment, records);
+        if (common.isPresent()) {
+            return common.get();
+        }
+        Set<String> reversed = new HashSet<>(2);
+        Set<String> paymentIds = new HashSet<>(4);
+        boolean anyReversal = false;
         for (PaymentRecord r : records) {
             if (r.kind() == PaymentKind.PAYMENT) {
                 paymentIds.add(r.transactionId());
+            } else if (r.kind() == PaymentKind.REVERSAL) {
+                anyReversal = true;
             }
         }
         Money orphanReversals = Money.ZERO;
@@ -132,7 +139,7 @@ public final class Reconciler {
         List<PaymentRecord> effective = new ArrayList<>();
         Money gross = Money.ZERO;
         for (PaymentRecord r : records) {
-            if (r.kind() == PaymentKind.PAYMENT && !reversed.contains(r.transactionId())) {
+            if (r.kind() == PaymentKind.PAYMENT && !(anyReversal && reversed.contains(r.transactionId()))) {
                 effective.add(r);
                 gross = gross.plus(r.amount());
             }
@@ -171,7 +178,8 @@ public final class Reconciler {
                 paidOn = Optional.of(dayCovered(enrollment.get(), effective, due));
             }
             if (effective.size() >= 2) {
-                boolean sameRegion = effective.stream().map(r -> county(r.collectingRegion())).distinct().count() == 1;
+                boolean sameRegion = effective.stream().allMatch(r -> r.collectingRegion().value().regionMatches(0,
+                        effective.get(0).collectingRegion().value(), 0, 6));
                 differences.add(make.create(DifferenceCategory.PAID_TWICE, gross.minus(effective.get(0).amount()), effectiveIds,
                         key.coverageYear() + "年度缴费" + effective.size() + "笔" + (sameRegion ? "（同一地区）" : "（不同地区）")));
             } else if (effective.size() == 1 && !gross.equals(due)) {
@@ -202,10 +210,38 @@ public final class Reconciler {
                 fullyPaid, paidOn, List.copyOf(differences));
     }
 
+    /**
+     * The two cases of nearly everyone, answered without the bookkeeping below (same result): an
+     * enrollment with no money yet, and one payment of exactly the assessed amount in the
+     * enrollment's region with no later refund due.
+     */
+    private static Optional<PersonOutcome> commonCase(PersonKey key, Optional<AssessedEnrollment> enrollment, List<PaymentRecord> records) {
+        if (enrollment.isEmpty()) {
+            return Optional.empty();
+        }
+        AssessedEnrollment e = enrollment.get();
+        if (records.isEmpty()) {
+            boolean paid = e.assessedAmount().map(due -> !due.isPositive()).orElse(false);
+            return Optional.of(new PersonOutcome(key.idNumber(), key.coverageYear(), enrollment, List.of(), 0, Money.ZERO, paid,
+                    paid ? Optional.of(e.registeredOn()) : Optional.empty(), List.of()));
+        }
+        if (records.size() == 1 && e.assessedAmount().isPresent() && e.laterRefund().isZero()) {
+            PaymentRecord r = records.get(0);
+            if (r.kind() == PaymentKind.PAYMENT && r.amount().equals(e.assessedAmount().get()) && sameRegion(e.region(), r.collectingRegion())) {
+                return Optional.of(new PersonOutcome(key.idNumber(), key.coverageYear(), enrollment, List.of(r), 1, r.amount(), true,
+                        Optional.of(r.paidAt().toLocalDate()), List.of()));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The day the running sum of payments in booking order reached the amount due. */
     private static LocalDate dayCovered(AssessedEnrollment enrollment, List<PaymentRecord> effective, Money due) {
         if (!due.isPositive()) {
             return enrollment.registeredOn();
+        }
+        if (effective.size() == 1) {
+            return effective.get(0).paidAt().toLocalDate();
         }
         List<PaymentRecord> byTime = new ArrayList<>(effective);
         byTime.sort(Comparator.comparing(PaymentRecord::paidAt).thenComparing(PaymentRecord::transactionId));
@@ -222,13 +258,27 @@ public final class Reconciler {
     /**
      * A payment is made in the enrollment's region when the collecting office covers the enrollment's
      * place (a county or city tax office) or lies within the enrollment's county (a township agent).
+     * Compared on the digits, without walking the hierarchy: this runs once per payment.
      */
     static boolean sameRegion(RegionCode enrollmentRegion, RegionCode collectingRegion) {
-        return enrollmentRegion.isWithin(collectingRegion) || enrollmentRegion.county().map(collectingRegion::isWithin).orElse(false);
+        String enrolled = enrollmentRegion.value();
+        String collecting = collectingRegion.value();
+        int significant = significantDigits(collectingRegion);
+        if (enrolled.length() >= significant && enrolled.regionMatches(0, collecting, 0, significant)) {
+            return true;
+        }
+        return significantDigits(enrollmentRegion) >= 6 && collecting.regionMatches(0, enrolled, 0, 6);
     }
 
-    private static RegionCode county(RegionCode region) {
-        return region.county().orElse(region);
+    /** Digits a code shares with everything below it: 2 province, 4 city, 6 county, 9 township, 12 village. */
+    private static int significantDigits(RegionCode region) {
+        return switch (region.level()) {
+            case PROVINCE -> 2;
+            case CITY -> 4;
+            case COUNTY -> 6;
+            case TOWNSHIP -> 9;
+            case VILLAGE -> 12;
+        };
     }
 
     public static PersonKey key(AssessedEnrollment e) {

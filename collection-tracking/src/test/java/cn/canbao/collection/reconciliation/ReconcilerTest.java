@@ -122,6 +122,17 @@ class ReconcilerTest {
     }
 
     @Test
+    void aCityTaxOfficeCoversItsCountiesButNotAnotherCitys() {
+        RegionCode hailarVillage = RegionCode.of("150702001201");
+
+        assertThat(Reconciler.sameRegion(hailarVillage, RegionCode.of("150700"))).isTrue();
+        assertThat(Reconciler.sameRegion(hailarVillage, RegionCode.of("150702001000"))).isTrue();
+        assertThat(Reconciler.sameRegion(hailarVillage, RegionCode.of("150703"))).isFalse();
+        assertThat(Reconciler.sameRegion(hailarVillage, RegionCode.of("150800"))).isFalse();
+        assertThat(Reconciler.sameRegion(hailarVillage, RegionCode.of("150000"))).isTrue();
+    }
+
+    @Test
     void aReversedDuplicateLeavesOnePaymentAndNoDifference() {
         assertThat(differencesOf(List.of(assessed(10, "400")),
                 List.of(payment("T1", 10, "400"), payment("T2", 10, "400"), reversal("R2", 10, "400", "T2"))))
