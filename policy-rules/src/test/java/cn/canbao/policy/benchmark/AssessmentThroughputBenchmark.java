@@ -23,7 +23,7 @@ import cn.canbao.region.RegionCode;
 
 /** Prints single-thread assessments per second on generated people (run with ./mvnw -Pbenchmark). */
 @Tag("benchmark")
-class AssessmentThroughputBenchmarkTest {
+class AssessmentThroughputBenchmark {
 
     @Test
     void printsAssessmentsPerSecond() {
