@@ -121,14 +121,29 @@ class DemoPopulation implements ApplicationRunner {
                     }
                 }
             }
+            enterOfficialTargets(season);
             reconciliation.run(season.year(), "demo");
             progress.refreshBase(season.year());
             LocalDate today = LocalDate.now(clock);
-            for (LocalDate d = season.windowStart().with(DayOfWeek.MONDAY).plusWeeks(1); !d.isAfter(today); d = d.plusWeeks(1)) {
+            for (LocalDate d = season.windowStart().with(DayOfWeek.SUNDAY); !d.isAfter(today); d = d.plusWeeks(1)) {
                 snapshots.takeDue(season.year(), d);
             }
         }
         log.info("Demo population ready: {} residents in the demo villages", people);
+    }
+
+    /**
+     * Counties whose base is an official target count (怀远县) get one per township: the demo
+     * residents registered there, as county staff would enter the task handed down to them.
+     */
+    private void enterOfficialTargets(Season season) {
+        for (Region township : regions.children(season.county())) {
+            Long registered = jdbc.queryForObject("SELECT count(*) FROM resident WHERE demo AND region_code LIKE ?", Long.class,
+                    township.code().value().substring(0, 9) + "%");
+            if (registered != null && registered > 0) {
+                progress.enterOfficialTarget(township.code(), season.year(), registered, "demo");
+            }
+        }
     }
 
     private int household(Actor actor, Season season, Region village, Random random, double payingShare) {
