@@ -17,6 +17,11 @@ class RoleJourneysBrowserTest extends BrowserTest {
         browser.findElement(By.linkText("引凤街道演示一村")).click();
         assertThat(waitFor(By.id("region-name")).getText()).isEqualTo("引凤街道演示一村");
 
+        open("/");
+        waitFor(By.id("my-lapses")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/collection/340321001000/lapses");
+        assertThat(pageText()).doesNotContain("无权访问");
+
         logOut();
         assertThat(pageText()).contains("您已安全退出");
     }
