@@ -58,6 +58,25 @@ public record RegionCode(String value) implements Comparable<RegionCode> {
         return chain;
     }
 
+    /**
+     * The leading digits that this region and every region below it share (2 for a province, 4 a
+     * city, 6 a county, 9 a township, all 12 for a village): "at or below" is a prefix match.
+     */
+    public String prefix() {
+        return switch (level()) {
+            case PROVINCE -> value.substring(0, 2);
+            case CITY -> value.substring(0, 4);
+            case COUNTY -> value.substring(0, 6);
+            case TOWNSHIP -> value.substring(0, 9);
+            case VILLAGE -> value;
+        };
+    }
+
+    /** A SQL LIKE pattern for this region and everything below it (served by varchar_pattern_ops indexes). */
+    public String likePattern() {
+        return prefix() + "%";
+    }
+
     /** True when this region is the other one or lies inside it. */
     public boolean isWithin(RegionCode other) {
         return selfAndAncestors().contains(other);

@@ -29,6 +29,16 @@ class RegionCodeTest {
     }
 
     @Test
+    void everyRegionBelowSharesTheCodePrefixSoQueriesCanUseLike() {
+        assertThat(RegionCode.of("150000").likePattern()).isEqualTo("15%");
+        assertThat(RegionCode.of("150700").likePattern()).isEqualTo("1507%");
+        assertThat(RegionCode.of("340321").likePattern()).isEqualTo("340321%");
+        assertThat(RegionCode.of("340321001000").likePattern()).isEqualTo("340321001%");
+        assertThat(RegionCode.of("340321001201").likePattern()).isEqualTo("340321001201%");
+        assertThat(RegionCode.of("340321001201").value()).startsWith(RegionCode.of("340321001000").prefix());
+    }
+
+    @Test
     void refusesCodesThatAreNotDivisionCodes() {
         assertThatThrownBy(() -> RegionCode.of("15070")).hasMessageContaining("6 or 12 digits");
         assertThatThrownBy(() -> RegionCode.of("15070A")).hasMessageContaining("6 or 12 digits");

@@ -9,7 +9,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.canbao.collection.RegionScope;
 import cn.canbao.region.RegionCode;
 
 /**
@@ -42,7 +41,7 @@ public class LapseService {
     /** The cases within the scope, by village then name; {@code reason} empty for both kinds. */
     @Transactional(readOnly = true)
     public List<LapseCase> worklist(RegionCode scope, int coverageYear, Optional<LapseReason> reason, int limit, int offset) {
-        String pattern = RegionScope.likePattern(scope);
+        String pattern = scope.likePattern();
         String where = reason.map(r -> "WHERE c.reason = '" + r.name() + "' ").orElse("");
         return jdbc.query(CASES + where + "ORDER BY c.region_code, c.name, c.id_number LIMIT ? OFFSET ?", LapseService::map,
                 coverageYear, pattern, coverageYear, pattern, coverageYear, coverageYear, coverageYear, limit, offset);
@@ -50,7 +49,7 @@ public class LapseService {
 
     /** The case of one person, when they are on the list within the scope. */
     public Optional<LapseCase> find(RegionCode scope, int coverageYear, String idNumber) {
-        String pattern = RegionScope.likePattern(scope);
+        String pattern = scope.likePattern();
         return jdbc.query(CASES + "WHERE c.id_number = ?", LapseService::map, coverageYear, pattern, coverageYear, pattern, coverageYear,
                 coverageYear, coverageYear, idNumber).stream().findFirst();
     }

@@ -20,7 +20,6 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-import cn.canbao.collection.RegionScope;
 import cn.canbao.collection.SnapshotCopyReader;
 import cn.canbao.collection.reconciliation.BalanceLine;
 import cn.canbao.collection.reconciliation.ControlTotal;
@@ -93,7 +92,7 @@ public class PaymentRepository {
     /** Batches imported by users at or below the region, newest first. */
     public List<PaymentBatch> batchesWithin(RegionCode scope, int limit) {
         return jdbc.query("SELECT * FROM payment_import_batch WHERE region_code LIKE ? ORDER BY id DESC LIMIT ?", BATCH,
-                RegionScope.likePattern(scope), limit);
+                scope.likePattern(), limit);
     }
 
     private static final RowMapper<PaymentBatch> BATCH = (rs, i) -> new PaymentBatch(rs.getLong("id"), rs.getString("file_name"),

@@ -18,7 +18,6 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-import cn.canbao.collection.RegionScope;
 import cn.canbao.money.Money;
 import cn.canbao.region.RegionCode;
 
@@ -93,7 +92,7 @@ public class ReconciliationRepository {
         return jdbc.query("SELECT category, count(*), coalesce(sum(amount_fen), 0) FROM reconciliation_item WHERE run_id = ? "
                 + "AND region_code LIKE ? GROUP BY category ORDER BY category", (rs, i) -> new CategoryCount(
                         DifferenceCategory.valueOf(rs.getString(1)), rs.getLong(2), Money.ofFen(rs.getLong(3))),
-                runId, RegionScope.likePattern(scope));
+                runId, scope.likePattern());
     }
 
     /** One worklist: the items of a run in a category within a region, by region then ID number. */
@@ -105,7 +104,7 @@ public class ReconciliationRepository {
                         Optional.ofNullable(rs.getString("payment_region")).map(RegionCode::of),
                         Optional.ofNullable((Long) rs.getObject("assessed_fen")).map(Money::ofFen), Money.ofFen(rs.getLong("net_paid_fen")),
                         Money.ofFen(rs.getLong("amount_fen")), Arrays.asList(rs.getString("transaction_ids").split(" ")), rs.getString("reason")),
-                runId, category.name(), RegionScope.likePattern(scope), limit, offset);
+                runId, category.name(), scope.likePattern(), limit, offset);
     }
 
     /** A run's header. */

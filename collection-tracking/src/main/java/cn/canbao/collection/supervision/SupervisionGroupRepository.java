@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import cn.canbao.collection.RegionScope;
 import cn.canbao.region.RegionCode;
 
 /** The area supervision groups (包片督查) stored as data. */
@@ -25,7 +24,7 @@ public class SupervisionGroupRepository {
     /** The groups of counties within the scope (or of the county containing it), in name order. */
     public List<SupervisionGroup> forYear(RegionCode scope, int coverageYear) {
         return query("WHERE g.coverage_year = ? AND (g.county_code LIKE ? OR ? LIKE g.county_code || '%')", coverageYear,
-                RegionScope.likePattern(scope), scope.value());
+                scope.likePattern(), scope.value());
     }
 
     /** The group whose leader logs in with this username. */

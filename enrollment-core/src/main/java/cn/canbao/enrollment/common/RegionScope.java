@@ -4,29 +4,12 @@ import cn.canbao.audit.Actor;
 import cn.canbao.region.RegionCode;
 
 /**
- * Region codes nest by prefix (150000 > 150700 > 150702 > 150702001000 > 150702001001), so "at or
- * below a region" is a LIKE prefix on the code column, served by the varchar_pattern_ops indexes.
+ * The actor's region as the limit of what a service reads or changes. Region codes nest by prefix
+ * ({@link RegionCode#likePattern()}), so queries filter with a LIKE on the code column.
  */
 public final class RegionScope {
 
     private RegionScope() {
-    }
-
-    /** The code prefix shared by the region and everything below it. */
-    public static String prefix(RegionCode region) {
-        String v = region.value();
-        return switch (region.level()) {
-            case PROVINCE -> v.substring(0, 2);
-            case CITY -> v.substring(0, 4);
-            case COUNTY -> v.substring(0, 6);
-            case TOWNSHIP -> v.substring(0, 9);
-            case VILLAGE -> v;
-        };
-    }
-
-    /** A LIKE pattern for the region and everything below it. */
-    public static String likePattern(RegionCode region) {
-        return prefix(region) + "%";
     }
 
     /**

@@ -12,7 +12,6 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import cn.canbao.enrollment.common.RegionScope;
 import cn.canbao.enrollment.resident.Slice;
 import cn.canbao.money.Money;
 import cn.canbao.policy.ParticipantCategory;
@@ -36,7 +35,7 @@ public class EnrollmentListRepository {
         StringBuilder sql = new StringBuilder("""
                 FROM enrollment e JOIN resident p ON p.id = e.resident_id JOIN region g ON g.code = e.region_code
                 WHERE e.coverage_year = :year AND e.region_code LIKE :scope""");
-        params.addValue("year", query.coverageYear()).addValue("scope", RegionScope.likePattern(scope));
+        params.addValue("year", query.coverageYear()).addValue("scope", scope.likePattern());
         if (query.status() != null) {
             sql.append(" AND e.status = :status");
             params.addValue("status", query.status().name());

@@ -9,7 +9,6 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import cn.canbao.enrollment.common.RegionScope;
 import cn.canbao.money.Money;
 import cn.canbao.region.RegionCode;
 
@@ -79,7 +78,7 @@ public class RefundRepository {
                   AND (CAST(:status AS varchar) IS NULL OR status = :status)
                 ORDER BY id LIMIT :limit
                 """)
-                .param("scope", RegionScope.likePattern(scope)).param("year", coverageYear)
+                .param("scope", scope.likePattern()).param("year", coverageYear)
                 .param("status", status == null ? null : status.name(), Types.VARCHAR).param("limit", limit)
                 .query(MAPPER).list();
     }

@@ -14,7 +14,6 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-import cn.canbao.enrollment.common.RegionScope;
 import cn.canbao.enrollment.person.DocumentType;
 import cn.canbao.enrollment.person.IdentityDocument;
 import cn.canbao.enrollment.person.PersonKey;
@@ -106,7 +105,7 @@ public class ResidentRepository {
 
     public Slice<Resident> search(ResidentQuery query, RegionCode scope, int page, int size) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM resident WHERE region_code LIKE :scope");
-        var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("scope", RegionScope.likePattern(scope));
+        var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("scope", scope.likePattern());
         if (query.name() != null && !query.name().isBlank()) {
             sql.append(" AND name LIKE :name");
             params.addValue("name", escapeLike(query.name().strip()) + "%");

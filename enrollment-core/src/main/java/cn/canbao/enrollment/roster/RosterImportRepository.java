@@ -11,7 +11,6 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import cn.canbao.enrollment.common.RegionScope;
 import cn.canbao.region.RegionCode;
 import cn.canbao.tabular.RowRejection;
 
@@ -85,7 +84,7 @@ public class RosterImportRepository {
 
     public List<RosterImport> recent(RegionCode scope, int limit) {
         return jdbc.sql("SELECT * FROM roster_import WHERE region_code LIKE :scope ORDER BY started_at DESC LIMIT :limit")
-                .param("scope", RegionScope.likePattern(scope)).param("limit", limit).query(MAPPER).list();
+                .param("scope", scope.likePattern()).param("limit", limit).query(MAPPER).list();
     }
 
     public List<RowRejection> rejections(long importId, int limit) {
@@ -97,6 +96,6 @@ public class RosterImportRepository {
     /** The codes of every township and village at or below the region (a county has a few hundred). */
     public Set<String> regionsWithin(RegionCode scope) {
         return new HashSet<>(jdbc.sql("SELECT code FROM region WHERE code LIKE :scope AND length(code) = 12")
-                .param("scope", RegionScope.likePattern(scope)).query(String.class).list());
+                .param("scope", scope.likePattern()).query(String.class).list());
     }
 }
