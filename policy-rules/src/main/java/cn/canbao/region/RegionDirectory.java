@@ -20,14 +20,26 @@ import org.springframework.transaction.annotation.Transactional;
 public class RegionDirectory {
 
     private final RegionRepository regions;
-    private final AtomicReference<Map<String, Region>> byCode = new AtomicReference<>();
+    private final AtomicReference<Tree> tree = new AtomicReference<>();
+
+    /** The regions by code and each region's children in code order, read once and rebuilt after a change. */
+    private record Tree(Map<String, Region> byCode, Map<String, List<Region>> children) {
+
+        static Tree of(List<Region> regions) {
+            Map<String, Region> byCode = regions.stream().collect(Collectors.toUnmodifiableMap(r -> r.code().value(), Function.identity()));
+            Map<String, List<Region>> children = regions.stream().filter(r -> r.parentCode() != null)
+                    .sorted(Comparator.comparing(r -> r.code().value()))
+                    .collect(Collectors.groupingBy(Region::parentCode, Collectors.toUnmodifiableList()));
+            return new Tree(byCode, children);
+        }
+    }
 
     public RegionDirectory(RegionRepository regions) {
         this.regions = regions;
     }
 
     public Optional<Region> find(RegionCode code) {
-        return Optional.ofNullable(all().get(code.value()));
+        return Optional.ofNullable(tree().byCode().get(code.value()));
     }
 
     public Region get(RegionCode code) {
@@ -39,10 +51,7 @@ public class RegionDirectory {
     }
 
     public List<Region> children(RegionCode code) {
-        return all().values().stream()
-                .filter(r -> code.value().equals(r.parentCode()))
-                .sorted(Comparator.comparing(r -> r.code().value()))
-                .toList();
+        return tree().children().getOrDefault(code.value(), List.of());
     }
 
     /** The region and all regions below it, parents before children. */
@@ -67,23 +76,23 @@ public class RegionDirectory {
     }
 
     public List<Region> roots() {
-        return all().values().stream().filter(r -> r.parentCode() == null)
+        return tree().byCode().values().stream().filter(r -> r.parentCode() == null)
                 .sorted(Comparator.comparing(r -> r.code().value())).toList();
     }
 
     @Transactional
     public Region add(Region region) {
         Region saved = regions.save(region);
-        byCode.set(null);
+        tree.set(null);
         return saved;
     }
 
-    private Map<String, Region> all() {
-        Map<String, Region> map = byCode.get();
-        if (map == null) {
-            map = regions.findAll().stream().collect(Collectors.toUnmodifiableMap(r -> r.code().value(), Function.identity()));
-            byCode.set(map);
+    private Tree tree() {
+        Tree current = tree.get();
+        if (current == null) {
+            current = Tree.of(regions.findAll());
+            tree.set(current);
         }
-        return map;
+        return current;
     }
 }

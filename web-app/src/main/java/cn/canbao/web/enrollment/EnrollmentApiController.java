@@ -32,6 +32,7 @@ import cn.canbao.enrollment.enrollment.EnrollmentStatus;
 import cn.canbao.enrollment.enrollment.RefundRequest;
 import cn.canbao.enrollment.resident.Slice;
 import cn.canbao.policy.ParticipantCategory;
+import cn.canbao.web.security.RegionAccess;
 
 /** Enrollments per coverage year: registration, assessment, suspension/termination, refunds, list and export. */
 @RestController
@@ -41,12 +42,12 @@ class EnrollmentApiController {
 
     private final EnrollmentService enrollments;
     private final EnrollmentListService list;
-    private final Actors actors;
+    private final RegionAccess access;
 
-    EnrollmentApiController(EnrollmentService enrollments, EnrollmentListService list, Actors actors) {
+    EnrollmentApiController(EnrollmentService enrollments, EnrollmentListService list, RegionAccess access) {
         this.enrollments = enrollments;
         this.list = list;
-        this.actors = actors;
+        this.access = access;
     }
 
     @GetMapping
@@ -56,7 +57,7 @@ class EnrollmentApiController {
             @RequestParam(required = false) EnrollmentStatus status, @RequestParam(required = false) EnrollmentFlow flow,
             @RequestParam(required = false) ParticipantCategory category, @RequestParam(required = false) String name,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, HttpServletRequest request) {
-        return list.page(actors.current(request), new EnrollmentQuery(coverageYear, regionCode, status, flow, category, name), page, size);
+        return list.page(access.actor(request), new EnrollmentQuery(coverageYear, regionCode, status, flow, category, name), page, size);
     }
 
     @GetMapping("/export")
@@ -65,7 +66,7 @@ class EnrollmentApiController {
             @RequestParam(required = false) EnrollmentStatus status, @RequestParam(required = false) EnrollmentFlow flow,
             @RequestParam(required = false) ParticipantCategory category, @RequestParam(required = false) String name,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
-        EnrollmentExport.write(list, actors.current(request), new EnrollmentQuery(coverageYear, regionCode, status, flow, category, name),
+        EnrollmentExport.write(list, access.actor(request), new EnrollmentQuery(coverageYear, regionCode, status, flow, category, name),
                 response);
     }
 
@@ -74,25 +75,25 @@ class EnrollmentApiController {
     @Operation(summary = "参保登记: register a resident for a coverage year",
             description = "409 naming where the person is already enrolled when an active enrollment exists for the year")
     EnrollmentView enroll(@RequestBody EnrollRequest body, HttpServletRequest request) {
-        return EnrollmentView.of(enrollments.enroll(actors.current(request), body));
+        return EnrollmentView.of(enrollments.enroll(access.actor(request), body));
     }
 
     @GetMapping("/{coverageYear}/{id}")
     @Operation(summary = "One enrollment")
     EnrollmentView get(@PathVariable int coverageYear, @PathVariable long id, HttpServletRequest request) {
-        return EnrollmentView.of(enrollments.get(actors.current(request), id, coverageYear));
+        return EnrollmentView.of(enrollments.get(access.actor(request), id, coverageYear));
     }
 
     @GetMapping("/of-resident/{residentId}")
     @Operation(summary = "All enrollments of a resident, newest first")
     List<EnrollmentView> ofResident(@PathVariable long residentId, HttpServletRequest request) {
-        return enrollments.ofResident(actors.current(request), residentId).stream().map(EnrollmentView::of).toList();
+        return enrollments.ofResident(access.actor(request), residentId).stream().map(EnrollmentView::of).toList();
     }
 
     @PostMapping("/{coverageYear}/{id}/assessment")
     @Operation(summary = "核定: assess with the policy calculator (records the policy version)")
     EnrollmentView assess(@PathVariable int coverageYear, @PathVariable long id, HttpServletRequest request) {
-        return EnrollmentView.of(enrollments.assess(actors.current(request), id, coverageYear));
+        return EnrollmentView.of(enrollments.assess(access.actor(request), id, coverageYear));
     }
 
     record EndBody(EndReason reason, LocalDate date, String note) {
@@ -101,26 +102,26 @@ class EnrollmentApiController {
     @PostMapping("/{coverageYear}/{id}/suspension")
     @Operation(summary = "暂停: suspend with date and reason")
     EnrollmentView suspend(@PathVariable int coverageYear, @PathVariable long id, @RequestBody EndBody body, HttpServletRequest request) {
-        return EnrollmentView.of(enrollments.suspend(actors.current(request), id, coverageYear, body.reason(), body.date(), body.note()));
+        return EnrollmentView.of(enrollments.suspend(access.actor(request), id, coverageYear, body.reason(), body.date(), body.note()));
     }
 
     @PostMapping("/{coverageYear}/{id}/termination")
     @Operation(summary = "终止: terminate with date and reason")
     EnrollmentView terminate(@PathVariable int coverageYear, @PathVariable long id, @RequestBody EndBody body, HttpServletRequest request) {
-        return EnrollmentView.of(enrollments.terminate(actors.current(request), id, coverageYear, body.reason(), body.date(), body.note()));
+        return EnrollmentView.of(enrollments.terminate(access.actor(request), id, coverageYear, body.reason(), body.date(), body.note()));
     }
 
     @PostMapping("/{coverageYear}/{id}/refund-requests")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "退费申请 after suspension or termination of a paid enrollment")
     RefundRequest requestRefund(@PathVariable int coverageYear, @PathVariable long id, HttpServletRequest request) {
-        return enrollments.requestRefund(actors.current(request), id, coverageYear);
+        return enrollments.requestRefund(access.actor(request), id, coverageYear);
     }
 
     @PostMapping("/refund-requests/{refundId}/decision")
     @Operation(summary = "Decide a refund request or settlement item by the policy's refund rules")
     RefundRequest decide(@PathVariable long refundId, HttpServletRequest request) {
-        return enrollments.decideRefund(actors.current(request), refundId);
+        return enrollments.decideRefund(access.actor(request), refundId);
     }
 
     @GetMapping("/refund-requests")
@@ -128,6 +129,6 @@ class EnrollmentApiController {
     List<RefundRequest> refunds(@RequestParam int coverageYear, @RequestParam(required = false) String regionCode,
             @Parameter(description = "REQUESTED, APPROVED or REJECTED") @RequestParam(required = false) RefundRequest.Status status,
             HttpServletRequest request) {
-        return enrollments.refundList(actors.current(request), regionCode, coverageYear, status);
+        return enrollments.refundList(access.actor(request), regionCode, coverageYear, status);
     }
 }

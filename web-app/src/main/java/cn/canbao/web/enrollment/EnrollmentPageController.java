@@ -18,18 +18,19 @@ import cn.canbao.enrollment.enrollment.EnrollmentListService;
 import cn.canbao.enrollment.enrollment.EnrollmentQuery;
 import cn.canbao.enrollment.enrollment.EnrollmentStatus;
 import cn.canbao.policy.ParticipantCategory;
+import cn.canbao.web.security.RegionAccess;
 
 /** The enrollment list per township and village with filters and Excel export. */
 @Controller
 class EnrollmentPageController {
 
     private final EnrollmentListService list;
-    private final Actors actors;
+    private final RegionAccess access;
     private final Clock clock;
 
-    EnrollmentPageController(EnrollmentListService list, Actors actors, Clock clock) {
+    EnrollmentPageController(EnrollmentListService list, RegionAccess access, Clock clock) {
         this.list = list;
-        this.actors = actors;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -38,7 +39,7 @@ class EnrollmentPageController {
             @RequestParam(required = false) EnrollmentStatus status, @RequestParam(required = false) EnrollmentFlow flow,
             @RequestParam(required = false) ParticipantCategory category, @RequestParam(required = false) String name,
             @RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
-        Actor actor = actors.current(request);
+        Actor actor = access.actor(request);
         int year = coverageYear != null ? coverageYear : LocalDate.now(clock).getYear() + 1;
         EnrollmentQuery query = new EnrollmentQuery(year, blank(regionCode), status, flow, category, blank(name));
         model.addAttribute("query", query);
@@ -55,7 +56,7 @@ class EnrollmentPageController {
             @RequestParam(required = false) EnrollmentStatus status, @RequestParam(required = false) EnrollmentFlow flow,
             @RequestParam(required = false) ParticipantCategory category, @RequestParam(required = false) String name,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
-        EnrollmentExport.write(list, actors.current(request),
+        EnrollmentExport.write(list, access.actor(request),
                 new EnrollmentQuery(coverageYear, blank(regionCode), status, flow, category, blank(name)), response);
     }
 

@@ -28,7 +28,7 @@ import cn.canbao.enrollment.resident.ResidentService;
 import cn.canbao.enrollment.resident.Slice;
 import cn.canbao.policy.Identity;
 import cn.canbao.policy.ParticipantCategory;
-import cn.canbao.web.enrollment.Actors;
+import cn.canbao.web.security.RegionAccess;
 
 /** Residents, households and special identities; every call limited to the caller's region. */
 @RestController
@@ -38,12 +38,12 @@ class ResidentApiController {
 
     private final ResidentService residents;
     private final IdentityService identities;
-    private final Actors actors;
+    private final RegionAccess access;
 
-    ResidentApiController(ResidentService residents, IdentityService identities, Actors actors) {
+    ResidentApiController(ResidentService residents, IdentityService identities, RegionAccess access) {
         this.residents = residents;
         this.identities = identities;
-        this.actors = actors;
+        this.access = access;
     }
 
     @GetMapping
@@ -53,7 +53,7 @@ class ResidentApiController {
             @RequestParam(required = false) String documentNumber, @RequestParam(required = false) ParticipantCategory category,
             @RequestParam(required = false) Long householdId, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size, HttpServletRequest request) {
-        Slice<cn.canbao.enrollment.resident.Resident> found = residents.search(actors.current(request),
+        Slice<cn.canbao.enrollment.resident.Resident> found = residents.search(access.actor(request),
                 new ResidentQuery(regionCode, name, documentNumber, category, householdId), page, size);
         return new Slice<>(found.content().stream().map(ResidentView::of).toList(), found.page(), found.size(), found.hasNext());
     }
@@ -61,20 +61,20 @@ class ResidentApiController {
     @GetMapping("/{id}")
     @Operation(summary = "One resident (masked); 403 outside the caller's region")
     ResidentView get(@PathVariable long id, HttpServletRequest request) {
-        return ResidentView.of(residents.get(actors.current(request), id));
+        return ResidentView.of(residents.get(access.actor(request), id));
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a resident", description = "400 with problems per field; 409 when the person is already registered")
     ResidentView register(@RequestBody ResidentForm form, HttpServletRequest request) {
-        return ResidentView.of(residents.register(actors.current(request), form));
+        return ResidentView.of(residents.register(access.actor(request), form));
     }
 
     @PutMapping("/{id}")
     @Operation(summary = "Edit a resident", description = "version is the one read; 409 when someone else changed it meanwhile")
     ResidentView update(@PathVariable long id, @RequestParam int version, @RequestBody ResidentForm form, HttpServletRequest request) {
-        return ResidentView.of(residents.update(actors.current(request), id, version, form));
+        return ResidentView.of(residents.update(access.actor(request), id, version, form));
     }
 
     record RevealBody(String reason) {
@@ -86,7 +86,7 @@ class ResidentApiController {
     @PostMapping("/{id}/document-number")
     @Operation(summary = "The full document number, with a reason; audited")
     Revealed reveal(@PathVariable long id, @RequestBody RevealBody body, HttpServletRequest request) {
-        return new Revealed(residents.revealDocumentNumber(actors.current(request), id, body.reason()));
+        return new Revealed(residents.revealDocumentNumber(access.actor(request), id, body.reason()));
     }
 
     record HouseholdBody(String householdNumber, String regionCode, String address) {
@@ -96,7 +96,7 @@ class ResidentApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a household (户)")
     Household createHousehold(@RequestBody HouseholdBody body, HttpServletRequest request) {
-        return residents.createHousehold(actors.current(request), body.householdNumber(), body.regionCode(), body.address());
+        return residents.createHousehold(access.actor(request), body.householdNumber(), body.regionCode(), body.address());
     }
 
     record HouseholdView(Household household, List<ResidentView> members) {
@@ -105,14 +105,14 @@ class ResidentApiController {
     @GetMapping("/households/{id}")
     @Operation(summary = "A household with its members (masked)")
     HouseholdView household(@PathVariable long id, HttpServletRequest request) {
-        ResidentService.HouseholdView view = residents.household(actors.current(request), id);
+        ResidentService.HouseholdView view = residents.household(access.actor(request), id);
         return new HouseholdView(view.household(), view.members().stream().map(ResidentView::of).toList());
     }
 
     @GetMapping("/{id}/identities")
     @Operation(summary = "The full identity history of a resident, newest first")
     List<PersonIdentity> identities(@PathVariable long id, HttpServletRequest request) {
-        return identities.history(actors.current(request), id);
+        return identities.history(access.actor(request), id);
     }
 
     record IdentityBody(int coverageYear, Identity identity, LocalDate validFrom, LocalDate validTo, String note) {
@@ -122,7 +122,7 @@ class ResidentApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record an identity (a new row; history is kept) and re-assess the year's enrollment")
     List<PersonIdentity> recordIdentity(@PathVariable long id, @RequestBody IdentityBody body, HttpServletRequest request) {
-        identities.record(actors.current(request), id, body.coverageYear(), body.identity(), body.validFrom(), body.validTo(), body.note());
-        return identities.history(actors.current(request), id);
+        identities.record(access.actor(request), id, body.coverageYear(), body.identity(), body.validFrom(), body.validTo(), body.note());
+        return identities.history(access.actor(request), id);
     }
 }

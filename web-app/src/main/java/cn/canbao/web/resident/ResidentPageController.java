@@ -27,7 +27,7 @@ import cn.canbao.enrollment.resident.Resident;
 import cn.canbao.enrollment.resident.ResidentQuery;
 import cn.canbao.enrollment.resident.ResidentService;
 import cn.canbao.policy.ParticipantCategory;
-import cn.canbao.web.enrollment.Actors;
+import cn.canbao.web.security.RegionAccess;
 
 /** Resident search, register/edit form (errors next to fields), resident and household views. */
 @Controller
@@ -36,20 +36,20 @@ class ResidentPageController {
     private final ResidentService residents;
     private final IdentityService identities;
     private final EnrollmentService enrollments;
-    private final Actors actors;
+    private final RegionAccess access;
 
-    ResidentPageController(ResidentService residents, IdentityService identities, EnrollmentService enrollments, Actors actors) {
+    ResidentPageController(ResidentService residents, IdentityService identities, EnrollmentService enrollments, RegionAccess access) {
         this.residents = residents;
         this.identities = identities;
         this.enrollments = enrollments;
-        this.actors = actors;
+        this.access = access;
     }
 
     @GetMapping("/residents")
     String search(@RequestParam(required = false) String regionCode, @RequestParam(required = false) String name,
             @RequestParam(required = false) String documentNumber, @RequestParam(required = false) ParticipantCategory category,
             @RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
-        Actor actor = actors.current(request);
+        Actor actor = access.actor(request);
         ResidentQuery query = new ResidentQuery(blank(regionCode), blank(name), blank(documentNumber), category, null);
         var found = residents.search(actor, query, page, 50);
         model.addAttribute("query", query);
@@ -64,7 +64,7 @@ class ResidentPageController {
         ResidentFormData data = new ResidentFormData();
         data.setHouseholdId(householdId);
         if (householdId != null) {
-            data.setRegionCode(residents.household(actors.current(request), householdId).household().regionCode());
+            data.setRegionCode(residents.household(access.actor(request), householdId).household().regionCode());
         }
         return form(model, data, null);
     }
@@ -76,7 +76,7 @@ class ResidentPageController {
             return form(model, data, null);
         }
         try {
-            Resident created = residents.register(actors.current(request), data.toForm());
+            Resident created = residents.register(access.actor(request), data.toForm());
             redirect.addFlashAttribute("saved", true);
             return "redirect:/residents/" + created.id();
         } catch (InvalidRequestException e) {
@@ -90,7 +90,7 @@ class ResidentPageController {
 
     @GetMapping("/residents/{id}")
     String view(@PathVariable long id, HttpServletRequest request, Model model) {
-        Actor actor = actors.current(request);
+        Actor actor = access.actor(request);
         Resident resident = residents.get(actor, id);
         model.addAttribute("resident", ResidentView.of(resident));
         model.addAttribute("identities", identities.history(actor, id));
@@ -103,7 +103,7 @@ class ResidentPageController {
     String enroll(@PathVariable long id, @RequestParam int coverageYear, @RequestParam(required = false) EnrollmentFlow flow,
             @RequestParam(required = false) String school, HttpServletRequest request, RedirectAttributes redirect) {
         try {
-            enrollments.enroll(actors.current(request), new EnrollRequest(id, coverageYear, flow, null, school));
+            enrollments.enroll(access.actor(request), new EnrollRequest(id, coverageYear, flow, null, school));
             redirect.addFlashAttribute("saved", true);
         } catch (InvalidRequestException | ConflictException e) {
             redirect.addFlashAttribute("enrollError", e.getMessage());
@@ -113,14 +113,14 @@ class ResidentPageController {
 
     @GetMapping("/residents/{id}/edit")
     String editForm(@PathVariable long id, HttpServletRequest request, Model model) {
-        Resident resident = residents.get(actors.current(request), id);
+        Resident resident = residents.get(access.actor(request), id);
         return form(model, ResidentFormData.of(resident), resident);
     }
 
     @PostMapping("/residents/{id}/edit")
     String update(@PathVariable long id, @RequestParam int version, @ModelAttribute("resident") ResidentFormData data,
             BindingResult binding, HttpServletRequest request, Model model) {
-        Actor actor = actors.current(request);
+        Actor actor = access.actor(request);
         Resident current = residents.get(actor, id);
         if (data.getDocumentNumber() == null || data.getDocumentNumber().isBlank()) {
             // Left empty: keep the stored number (the form never shows it in full).
@@ -144,13 +144,13 @@ class ResidentPageController {
     @PostMapping("/residents/households")
     String createHousehold(@RequestParam(required = false) String householdNumber, @RequestParam String regionCode,
             @RequestParam(required = false) String address, HttpServletRequest request) {
-        Household household = residents.createHousehold(actors.current(request), householdNumber, regionCode, address);
+        Household household = residents.createHousehold(access.actor(request), householdNumber, regionCode, address);
         return "redirect:/residents/households/" + household.id();
     }
 
     @GetMapping("/residents/households/{id}")
     String household(@PathVariable long id, HttpServletRequest request, Model model) {
-        ResidentService.HouseholdView view = residents.household(actors.current(request), id);
+        ResidentService.HouseholdView view = residents.household(access.actor(request), id);
         model.addAttribute("household", view.household());
         model.addAttribute("members", view.members().stream().map(ResidentView::of).toList());
         return "resident/household";

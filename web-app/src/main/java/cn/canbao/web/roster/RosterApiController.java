@@ -27,7 +27,7 @@ import cn.canbao.enrollment.roster.RosterImport;
 import cn.canbao.enrollment.roster.RosterImportService;
 import cn.canbao.enrollment.roster.RosterType;
 import cn.canbao.tabular.RowRejection;
-import cn.canbao.web.enrollment.Actors;
+import cn.canbao.web.security.RegionAccess;
 
 /** Department roster imports: upload (runs in the background), progress, error report, templates. */
 @RestController
@@ -37,12 +37,12 @@ class RosterApiController {
 
     private final RosterImportService imports;
     private final RosterUploads uploads;
-    private final Actors actors;
+    private final RegionAccess access;
 
-    RosterApiController(RosterImportService imports, RosterUploads uploads, Actors actors) {
+    RosterApiController(RosterImportService imports, RosterUploads uploads, RegionAccess access) {
         this.imports = imports;
         this.uploads = uploads;
-        this.actors = actors;
+        this.access = access;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -52,36 +52,36 @@ class RosterApiController {
     RosterImport upload(@RequestParam RosterType rosterType, @RequestParam int coverageYear,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate sourceDate,
             @RequestPart("file") MultipartFile file, HttpServletRequest request) throws IOException {
-        return uploads.submit(actors.current(request), rosterType, coverageYear, sourceDate, file);
+        return uploads.submit(access.actor(request), rosterType, coverageYear, sourceDate, file);
     }
 
     @GetMapping
     @Operation(summary = "Recent imports within the caller's region")
     List<RosterImport> recent(@RequestParam(defaultValue = "50") int limit, HttpServletRequest request) {
-        return imports.recent(actors.current(request), limit);
+        return imports.recent(access.actor(request), limit);
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One import: status and progress counters (updated after every committed batch)")
     RosterImport get(@PathVariable long id, HttpServletRequest request) {
-        return imports.get(actors.current(request), id);
+        return imports.get(access.actor(request), id);
     }
 
     @GetMapping("/{id}/rejections")
     @Operation(summary = "The first rejected rows (line, field, reason)")
     List<RowRejection> rejections(@PathVariable long id, @RequestParam(defaultValue = "100") int limit, HttpServletRequest request) {
-        return imports.rejections(actors.current(request), id, limit);
+        return imports.rejections(access.actor(request), id, limit);
     }
 
     @GetMapping("/{id}/error-report")
     @Operation(summary = "The full error report as CSV (行号, 字段, 原因)")
     void errorReport(@PathVariable long id, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        uploads.errorReport(actors.current(request), id, response);
+        uploads.errorReport(access.actor(request), id, response);
     }
 
     @GetMapping("/templates/{rosterType}")
     @Operation(summary = "The .xlsx template of a roster type")
     void template(@PathVariable RosterType rosterType, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        uploads.template(rosterType, actors.current(request), response);
+        uploads.template(rosterType, access.actor(request), response);
     }
 }

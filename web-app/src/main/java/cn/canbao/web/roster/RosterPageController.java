@@ -20,7 +20,7 @@ import cn.canbao.enrollment.common.InvalidRequestException;
 import cn.canbao.enrollment.roster.RosterImport;
 import cn.canbao.enrollment.roster.RosterImportService;
 import cn.canbao.enrollment.roster.RosterType;
-import cn.canbao.web.enrollment.Actors;
+import cn.canbao.web.security.RegionAccess;
 
 /** Roster import pages: upload form with recent imports, progress page (refreshes itself), downloads. */
 @Controller
@@ -28,19 +28,19 @@ class RosterPageController {
 
     private final RosterImportService imports;
     private final RosterUploads uploads;
-    private final Actors actors;
+    private final RegionAccess access;
     private final Clock clock;
 
-    RosterPageController(RosterImportService imports, RosterUploads uploads, Actors actors, Clock clock) {
+    RosterPageController(RosterImportService imports, RosterUploads uploads, RegionAccess access, Clock clock) {
         this.imports = imports;
         this.uploads = uploads;
-        this.actors = actors;
+        this.access = access;
         this.clock = clock;
     }
 
     @GetMapping("/rosters")
     String list(HttpServletRequest request, Model model) {
-        model.addAttribute("imports", imports.recent(actors.current(request), 50));
+        model.addAttribute("imports", imports.recent(access.actor(request), 50));
         model.addAttribute("types", RosterType.values());
         model.addAttribute("defaultYear", LocalDate.now(clock).getYear() + 1);
         model.addAttribute("today", LocalDate.now(clock));
@@ -52,7 +52,7 @@ class RosterPageController {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate sourceDate,
             @RequestParam("file") MultipartFile file, HttpServletRequest request, Model model) throws IOException {
         try {
-            RosterImport started = uploads.submit(actors.current(request), rosterType, coverageYear, sourceDate, file);
+            RosterImport started = uploads.submit(access.actor(request), rosterType, coverageYear, sourceDate, file);
             return "redirect:/rosters/" + started.id();
         } catch (InvalidRequestException e) {
             model.addAttribute("uploadError", e.getMessage());
@@ -62,7 +62,7 @@ class RosterPageController {
 
     @GetMapping("/rosters/{id}")
     String view(@PathVariable long id, HttpServletRequest request, Model model) {
-        var actor = actors.current(request);
+        var actor = access.actor(request);
         RosterImport found = imports.get(actor, id);
         model.addAttribute("rosterImport", found);
         model.addAttribute("rejections", imports.rejections(actor, id, 20));
@@ -71,11 +71,11 @@ class RosterPageController {
 
     @GetMapping("/rosters/{id}/error-report")
     void errorReport(@PathVariable long id, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        uploads.errorReport(actors.current(request), id, response);
+        uploads.errorReport(access.actor(request), id, response);
     }
 
     @GetMapping("/rosters/templates/{rosterType}")
     void template(@PathVariable RosterType rosterType, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        uploads.template(rosterType, actors.current(request), response);
+        uploads.template(rosterType, access.actor(request), response);
     }
 }

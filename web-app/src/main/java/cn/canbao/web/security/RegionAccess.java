@@ -1,10 +1,13 @@
 package cn.canbao.web.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
+import cn.canbao.audit.Actor;
 import cn.canbao.region.RegionCode;
 
 /**
@@ -21,6 +24,12 @@ public class RegionAccess {
             throw new AccessDeniedException("not logged in");
         }
         return user;
+    }
+
+    /** The current user as the domain modules' {@link Actor}: who, bound to which region, calling from where. */
+    public Actor actor(HttpServletRequest request) {
+        CurrentUser user = currentUser();
+        return new Actor(user.getUsername(), user.region(), request.getRemoteAddr());
     }
 
     /** The user's own region: the root of everything they may see. */

@@ -2,13 +2,14 @@ package cn.canbao.web.subsidy;
 
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 import cn.canbao.audit.Actor;
 import cn.canbao.region.RegionCode;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.web.security.CurrentUser;
 import cn.canbao.web.security.RegionAccess;
 import cn.canbao.web.user.Role;
 
@@ -68,8 +69,7 @@ class SubsidyAccess {
         access.check(RegionCode.of(regionCode));
     }
 
-    Actor actor(String clientAddress) {
-        CurrentUser user = access.currentUser();
-        return new Actor(user.getUsername(), user.region(), clientAddress);
+    Actor actor(HttpServletRequest request) {
+        return access.actor(request);
     }
 }

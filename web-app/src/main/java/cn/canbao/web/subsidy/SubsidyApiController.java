@@ -75,7 +75,7 @@ class SubsidyApiController {
             description = "Re-running changes nothing unless inputs or policy changed; the answer counts created, changed, unchanged and removed results.")
     SubsidyViews.Run run(@PathVariable String countyCode, @PathVariable int year, HttpServletRequest request) {
         RegionCode county = access.countyWork(countyCode);
-        return SubsidyViews.Run.of(batch.run(access.actor(request.getRemoteAddr()), county, year));
+        return SubsidyViews.Run.of(batch.run(access.actor(request), county, year));
     }
 
     @GetMapping("/api/v1/subsidies/{countyCode}/{year}/assessment-runs")
@@ -110,7 +110,7 @@ class SubsidyApiController {
     @Operation(summary = "Bring the ledger in line with the latest batch results (paid refunds are never changed)")
     SubsidyViews.Reconciliation reconcile(@PathVariable String countyCode, @PathVariable int year, HttpServletRequest request) {
         RegionCode county = access.countyWork(countyCode);
-        return SubsidyViews.Reconciliation.of(refunds.reconcile(access.actor(request.getRemoteAddr()), county, year));
+        return SubsidyViews.Reconciliation.of(refunds.reconcile(access.actor(request), county, year));
     }
 
     record PaidRequest(String amount, LocalDate paidOn) {
@@ -130,7 +130,7 @@ class SubsidyApiController {
             return ResponseEntity.notFound().build();
         }
         access.check(entry.townshipCode());
-        PaymentDecision decision = refunds.markPaid(access.actor(request.getRemoteAddr()), county, refundId, Money.parse(body.amount()),
+        PaymentDecision decision = refunds.markPaid(access.actor(request), county, refundId, Money.parse(body.amount()),
                 body.paidOn());
         if (!decision.accepted()) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, decision.message());
@@ -149,7 +149,7 @@ class SubsidyApiController {
     SubsidyViews.Settlement settle(@PathVariable String countyCode, @PathVariable int year,
                                    @RequestBody(required = false) SettlementRequest body, HttpServletRequest request) {
         RegionCode county = access.countyWork(countyCode);
-        return SubsidyViews.Settlement.of(fiscal.settle(access.actor(request.getRemoteAddr()), county, year,
+        return SubsidyViews.Settlement.of(fiscal.settle(access.actor(request), county, year,
                 body == null ? null : body.preAllocationCount(), body == null ? null : body.finalCount()));
     }
 

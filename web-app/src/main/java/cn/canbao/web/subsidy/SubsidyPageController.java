@@ -140,7 +140,7 @@ class SubsidyPageController {
     @PostMapping("/subsidies/{countyCode}/{year}/runs")
     String run(@PathVariable String countyCode, @PathVariable int year, HttpServletRequest request, RedirectAttributes flash) {
         RegionCode county = access.countyWork(countyCode);
-        var summary = batch.run(access.actor(request.getRemoteAddr()), county, year);
+        var summary = batch.run(access.actor(request), county, year);
         flash.addFlashAttribute("message", messages.getMessage("subsidy.run.done", new Object[] {summary.enrollments(),
                 summary.created(), summary.changed(), summary.unchanged(), summary.removed(), summary.rejected()},
                 LocaleContextHolder.getLocale()));
@@ -164,7 +164,7 @@ class SubsidyPageController {
     @PostMapping("/subsidies/{countyCode}/{year}/refunds/reconcile")
     String reconcile(@PathVariable String countyCode, @PathVariable int year, HttpServletRequest request, RedirectAttributes flash) {
         RegionCode county = access.countyWork(countyCode);
-        var changes = refunds.reconcile(access.actor(request.getRemoteAddr()), county, year);
+        var changes = refunds.reconcile(access.actor(request), county, year);
         flash.addFlashAttribute("message", messages.getMessage("subsidy.refunds.reconciled", new Object[] {changes.toOpen().size(),
                 changes.toAdjust().size(), changes.toCancel().size(), changes.discrepancies().size()}, LocaleContextHolder.getLocale()));
         return "redirect:/subsidies/" + county.value() + "/" + year + "/refunds";
@@ -178,7 +178,7 @@ class SubsidyPageController {
         LedgerEntry entry = refunds.find(county, refundId).filter(e -> e.coverageYear() == year)
                 .orElseThrow(() -> new IllegalArgumentException("no refund " + refundId + " in " + county + " " + year));
         access.check(entry.townshipCode());
-        PaymentDecision decision = refunds.markPaid(access.actor(request.getRemoteAddr()), county, refundId, Money.parse(amount), paidOn);
+        PaymentDecision decision = refunds.markPaid(access.actor(request), county, refundId, Money.parse(amount), paidOn);
         flash.addFlashAttribute(decision.accepted() ? "message" : "problem", decision.accepted()
                 ? messages.getMessage("subsidy.refunds.paidDone", new Object[] {refundId, amount}, LocaleContextHolder.getLocale())
                 : decision.message());
