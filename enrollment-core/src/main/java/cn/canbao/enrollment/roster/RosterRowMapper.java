@@ -235,8 +235,13 @@ public final class RosterRowMapper implements RowMapper<RosterRow> {
         if (!m.matches()) {
             return null;
         }
+        int year = Integer.parseInt(m.group(1));
+        if (year < 1900) {
+            // Not a date anyone means; PostgreSQL would also refuse year 0 and fail the whole import.
+            return null;
+        }
         try {
-            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            return LocalDate.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
         } catch (DateTimeException e) {
             return null;
         }
