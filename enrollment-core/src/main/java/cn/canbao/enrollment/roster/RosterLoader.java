@@ -41,6 +41,8 @@ class RosterLoader {
         private final CopyStream copy;
         private final Progress progress;
         private long lastLine;
+        private long rows;
+        private long rejections;
 
         private Stage(CopyStream copy, Progress progress) {
             this.copy = copy;
@@ -55,6 +57,7 @@ class RosterLoader {
                     .add((String) null).add((String) null);
             copy.endRow();
             lastLine = row.line();
+            rows++;
             progress.read(false);
         }
 
@@ -66,6 +69,7 @@ class RosterLoader {
             copy.add(truncate(rejection.field(), 100)).add(truncate(rejection.reason(), 500));
             copy.endRow();
             lastLine = rejection.line();
+            rejections++;
             progress.read(true);
         }
     }
@@ -126,20 +130,23 @@ class RosterLoader {
         long staged = System.nanoTime();
 
         try (Statement statement = connection.createStatement()) {
+            // A temporary table has no statistics until analysed; the joins below need them.
             statement.execute("ANALYZE roster_stage");
         }
-        long valid = count(connection, "SELECT count(*) FROM roster_stage WHERE reason IS NULL");
-        long rejected = count(connection, "SELECT count(*) FROM roster_stage WHERE reason IS NOT NULL");
+        long valid = stage.rows;
+        long rejected = stage.rejections;
         long analysed = System.nanoTime();
 
+        // In person-key order, each leaf of the person_key index is touched once instead of once per row, and
+        // the new ids follow the same order; the "C" collation sorts bytes (the same order for these ASCII keys).
         long created = update(connection, """
                 INSERT INTO resident (person_key, name, document_type, document_number, sex, birth_date, region_code,
                     county_code, category, phone, school)
-                SELECT DISTINCT ON (s.person_key) s.person_key, s.name, s.document_type, s.document_number, s.sex, s.birth_date,
+                SELECT DISTINCT ON (s.person_key COLLATE "C") s.person_key, s.name, s.document_type, s.document_number, s.sex, s.birth_date,
                     s.region_code, left(s.region_code, 6), s.category, s.phone, s.school
                 FROM roster_stage s
                 WHERE s.reason IS NULL AND NOT EXISTS (SELECT 1 FROM resident r WHERE r.person_key = s.person_key)
-                ORDER BY s.person_key, s.line
+                ORDER BY s.person_key COLLATE "C", s.line
                 ON CONFLICT (person_key) DO NOTHING
                 """);
         long residents = System.nanoTime();
@@ -147,6 +154,7 @@ class RosterLoader {
         RosterType type = rosterImport.rosterType();
         long imported;
         if (type.establishesIdentities()) {
+            // In resident order the new rows append at the right edge of the (resident_id, ...) primary key.
             imported = update(connection, """
                     INSERT INTO person_identity (coverage_year, county_code, resident_id, identity, valid_from, valid_to, source,
                         roster_import_id, source_line, source_file, source_date, recorded_by)
@@ -223,13 +231,6 @@ class RosterLoader {
             copy.cancel();
         } catch (SQLException e) {
             // the transaction is rolled back anyway
-        }
-    }
-
-    private static long count(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 
