@@ -64,7 +64,6 @@ public class RosterImportService {
     private final EnrollmentService enrollments;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
-    private final JdbcTemplate jdbcTemplate;
     private final JdbcTemplate streamingJdbc;
     private final Clock clock;
     private volatile ImportPhases lastPhases;
@@ -81,7 +80,6 @@ public class RosterImportService {
         this.enrollments = enrollments;
         this.audit = audit;
         this.transactions = new TransactionTemplate(transactionManager);
-        this.jdbcTemplate = jdbcTemplate;
         this.streamingJdbc = new JdbcTemplate(jdbcTemplate.getDataSource());
         this.streamingJdbc.setFetchSize(1000);
         this.clock = clock;
