@@ -81,8 +81,9 @@ public class BatchAssessmentService {
             """;
 
     /**
-     * Changes listed, results upserted and enrollments brought in line, in one statement: every part sees the
-     * results as they were before it, so the change list gets the true "before". The enrollment is written like
+     * Changes listed, results updated or inserted and enrollments brought in line, in one statement: every part sees
+     * the results as they were before it, so the change list gets the true "before". The reading side already knows
+     * which enrollments had a result ({@code had_result}), so new results are plain inserts (no conflict probing). The enrollment is written like
      * single assessment writes it (REGISTERED becomes ASSESSED), and only when something differs; a rejected result
      * leaves the enrollment as it is, as a refused single assessment does.
      */
@@ -96,23 +97,24 @@ public class BatchAssessmentService {
                 FROM assessment_stage s
                 JOIN assessment_result a
                   ON a.coverage_year = s.coverage_year AND a.county_code = s.county_code AND a.enrollment_id = s.enrollment_id
-                WHERE a.coverage_year = ? AND a.county_code = ?),
-            stored AS (
+                WHERE s.had_result AND a.coverage_year = ? AND a.county_code = ?),
+            changed AS (
+                UPDATE assessment_result a SET
+                  region_code = s.region_code, policy_version = s.policy_version, input_fingerprint = s.input_fingerprint,
+                  accepted = s.accepted, rejection_reason = s.rejection_reason, standard_fen = s.standard_fen,
+                  personal_due_fen = s.personal_due_fen, subsidy_mode = s.subsidy_mode, rule_id = s.rule_id,
+                  deciding_identity = s.deciding_identity, medical_assistance_fund_fen = s.medical_assistance_fund_fen,
+                  disabled_persons_federation_fen = s.disabled_persons_federation_fen,
+                  rural_revitalization_bureau_fen = s.rural_revitalization_bureau_fen,
+                  veterans_affairs_bureau_fen = s.veterans_affairs_bureau_fen, government_fen = s.government_fen,
+                  county_finance_fen = s.county_finance_fen, refund_due_fen = s.refund_due_fen, person_paid = s.person_paid,
+                  run_id = s.run_id, assessed_at = now()
+                FROM assessment_stage s
+                WHERE s.had_result AND a.coverage_year = ? AND a.county_code = ?
+                  AND a.coverage_year = s.coverage_year AND a.county_code = s.county_code AND a.enrollment_id = s.enrollment_id),
+            created AS (
                 INSERT INTO assessment_result (%3$s)
-                SELECT %3$s FROM assessment_stage
-                ON CONFLICT (coverage_year, county_code, enrollment_id) DO UPDATE SET
-                  region_code = EXCLUDED.region_code, policy_version = EXCLUDED.policy_version,
-                  input_fingerprint = EXCLUDED.input_fingerprint, accepted = EXCLUDED.accepted,
-                  rejection_reason = EXCLUDED.rejection_reason, standard_fen = EXCLUDED.standard_fen,
-                  personal_due_fen = EXCLUDED.personal_due_fen, subsidy_mode = EXCLUDED.subsidy_mode,
-                  rule_id = EXCLUDED.rule_id, deciding_identity = EXCLUDED.deciding_identity,
-                  medical_assistance_fund_fen = EXCLUDED.medical_assistance_fund_fen,
-                  disabled_persons_federation_fen = EXCLUDED.disabled_persons_federation_fen,
-                  rural_revitalization_bureau_fen = EXCLUDED.rural_revitalization_bureau_fen,
-                  veterans_affairs_bureau_fen = EXCLUDED.veterans_affairs_bureau_fen,
-                  government_fen = EXCLUDED.government_fen, county_finance_fen = EXCLUDED.county_finance_fen,
-                  refund_due_fen = EXCLUDED.refund_due_fen, person_paid = EXCLUDED.person_paid,
-                  run_id = EXCLUDED.run_id, assessed_at = now())
+                SELECT %3$s FROM assessment_stage WHERE NOT had_result)
             UPDATE enrollment e SET
                 status = CASE WHEN e.status = 'REGISTERED' THEN 'ASSESSED' ELSE e.status END,
                 policy_version = s.policy_version, assessed_at = now(), personal_due_fen = s.personal_due_fen,
@@ -187,10 +189,11 @@ public class BatchAssessmentService {
                 PreviousFingerprints previous = previous(write, county.value(), coverageYear);
                 phases.mark("previous fingerprints (" + previous.size() + ")");
                 try (var create = write.createStatement()) {
-                    create.execute("CREATE TEMP TABLE assessment_stage (LIKE assessment_result INCLUDING DEFAULTS) ON COMMIT DROP");
+                    create.execute("CREATE TEMP TABLE assessment_stage (LIKE assessment_result INCLUDING DEFAULTS, "
+                            + "had_result boolean NOT NULL) ON COMMIT DROP");
                 }
                 stage = new StageWriter(write.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                        "COPY assessment_stage (" + RESULT_COLUMNS + ") FROM STDIN (FORMAT csv)"),
+                        "COPY assessment_stage (" + RESULT_COLUMNS + ", had_result) FROM STDIN (FORMAT csv)"),
                         county.value(), coverageYear, runId, assessor.policyVersion());
                 assessAll(stream, previous, assessor, stage, counts);
                 long staged = stage.finish();
@@ -202,7 +205,7 @@ public class BatchAssessmentService {
                 phases.detail("  of which COPY to staging (writing thread)", stage.copyMillis());
                 if (staged > 0) {
                     counts.enrollmentsUpdated = store(write, county.value(), coverageYear, assessor);
-                    phases.mark("one statement: change list + upsert results + enrollments (" + staged + " staged)");
+                    phases.mark("one statement: change list + update/insert results + enrollments (" + staged + " staged)");
                 }
                 counts.removed = remove(write, county.value(), coverageYear, previous.unseen());
                 finishRun(write, runId, counts);
@@ -310,7 +313,7 @@ public class BatchAssessmentService {
                 if (!row.accepted()) {
                     counts.rejected++;
                 }
-                stage.add(row);
+                stage.add(row, slot >= 0);
             }
             counts.assessNanos += System.nanoTime() - t0 - stage.takeCopyNanosSinceLastCall();
         }
@@ -333,10 +336,12 @@ public class BatchAssessmentService {
         try (PreparedStatement store = write.prepareStatement(STORE)) {
             store.setInt(1, year);
             store.setString(2, county);
-            store.setArray(3, write.createArrayOf("text", ruleIds.toArray()));
-            store.setArray(4, write.createArrayOf("text", reasons.toArray()));
-            store.setInt(5, year);
-            store.setString(6, county);
+            store.setInt(3, year);
+            store.setString(4, county);
+            store.setArray(5, write.createArrayOf("text", ruleIds.toArray()));
+            store.setArray(6, write.createArrayOf("text", reasons.toArray()));
+            store.setInt(7, year);
+            store.setString(8, county);
             return store.executeUpdate();
         }
     }

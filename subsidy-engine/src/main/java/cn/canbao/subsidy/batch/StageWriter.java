@@ -17,7 +17,7 @@ final class StageWriter {
 
     private final CopyIn copy;
     private final String prefix;
-    private final String suffix;
+    private final long runId;
     private final String policyVersion;
     private final StringBuilder buffer = new StringBuilder(SEND_AT + 4096);
     private long copyNanos;
@@ -26,11 +26,12 @@ final class StageWriter {
     StageWriter(CopyIn copy, String county, int year, long runId, String policyVersion) {
         this.copy = copy;
         this.prefix = year + "," + county + ",";
-        this.suffix = "," + runId + "\n";
+        this.runId = runId;
         this.policyVersion = policyVersion;
     }
 
-    void add(AssessmentRow row) throws SQLException {
+    /** @param hadResult whether the enrollment already has a stored result (then it is updated, else inserted) */
+    void add(AssessmentRow row, boolean hadResult) throws SQLException {
         buffer.append(prefix).append(row.enrollmentId()).append(',').append(row.regionCode()).append(',')
                 .append(policyVersion).append(',').append(row.fingerprint()).append(',').append(row.accepted()).append(',')
                 .append(nullable(row.rejectionReason())).append(',')
@@ -42,7 +43,8 @@ final class StageWriter {
         for (Funder funder : Funder.values()) {
             buffer.append(',').append(row.part(funder).fen());
         }
-        buffer.append(',').append(row.refundDue().fen()).append(',').append(row.personPaid()).append(suffix);
+        buffer.append(',').append(row.refundDue().fen()).append(',').append(row.personPaid()).append(',').append(runId)
+                .append(',').append(hadResult).append('\n');
         if (buffer.length() >= SEND_AT) {
             send();
         }
