@@ -89,11 +89,12 @@ class SubsidyPageController {
 
     @GetMapping("/subsidies/{regionCode}/{year}")
     String statements(@PathVariable String regionCode, @PathVariable int year, Model model) {
-        RegionCode region = belowCity(access.read(regionCode));
+        // A city or province user sees every county in it; county work (runs, fiscal, what-if) stays per county.
+        RegionCode region = access.read(regionCode);
         FunderStatements result = statements.statements(region, year);
         List<FunderStatement> funders = result.statements();
         model.addAttribute("region", region.value());
-        model.addAttribute("county", region.value().substring(0, 6));
+        model.addAttribute("county", region.county().map(RegionCode::value).orElse(null));
         model.addAttribute("isCounty", region.level() == RegionLevel.COUNTY);
         model.addAttribute("year", year);
         model.addAttribute("statements", funders);
@@ -120,7 +121,7 @@ class SubsidyPageController {
 
     @GetMapping("/subsidies/{regionCode}/{year}/statements/{funder}/export")
     void export(@PathVariable String regionCode, @PathVariable int year, @PathVariable Funder funder, HttpServletResponse response) {
-        RegionCode region = belowCity(access.read(regionCode));
+        RegionCode region = access.read(regionCode);
         String fileName = region.value() + "-" + year + "-" + funder.name() + ".xlsx";
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''" + URLEncoder.encode(fileName, StandardCharsets.UTF_8));
@@ -279,7 +280,7 @@ class SubsidyPageController {
 
     private static RegionCode belowCity(RegionCode region) {
         if (region.level() == RegionLevel.PROVINCE || region.level() == RegionLevel.CITY) {
-            throw new IllegalArgumentException("subsidy statements are per county or township; " + region + " is a " + region.level());
+            throw new IllegalArgumentException("subsidy refunds are per county or township; " + region + " is a " + region.level());
         }
         return region;
     }
