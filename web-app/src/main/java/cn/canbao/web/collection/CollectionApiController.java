@@ -32,6 +32,7 @@ import cn.canbao.collection.lapse.LapseReason;
 import cn.canbao.collection.lapse.LapseService;
 import cn.canbao.collection.payment.PaymentBatch;
 import cn.canbao.collection.payment.PaymentField;
+import cn.canbao.collection.payment.EnrollmentPaymentLink;
 import cn.canbao.collection.payment.PaymentImportReport;
 import cn.canbao.collection.payment.PaymentImportService;
 import cn.canbao.collection.payment.PaymentRepository;
@@ -112,9 +113,9 @@ class CollectionApiController {
         }
     }
 
-    /** What happened to a posted record, and the person's differences right after it. */
+    /** What happened to a posted record, the person's differences right after it, and what it did to their enrollment. */
     record PaymentResponse(String result, String transactionId, Boolean fullyPaid, String netPaid, List<DifferenceView> differences,
-                           List<RowError> errors) {
+                           List<RowError> errors, EnrollmentPaymentLink.Summary enrollment) {
     }
 
     record DifferenceView(String category, String categoryName, String idNumber, String name, String region, String assessed,
@@ -136,7 +137,7 @@ class CollectionApiController {
         PaymentRowParser.Outcome parsed = PaymentRowParser.parse(1, request.fields());
         if (!parsed.accepted()) {
             return ResponseEntity.badRequest().body(new PaymentResponse("INVALID", request.transactionId(), null, null, List.of(),
-                    parsed.errors()));
+                    parsed.errors(), EnrollmentPaymentLink.Summary.NOTHING));
         }
         CurrentUser user = access.currentUser();
         PaymentService.RecordResult result = paymentService.record(parsed.record().orElseThrow(), user.region(), user.getUsername());
@@ -148,7 +149,8 @@ class CollectionApiController {
         };
         return ResponseEntity.status(status).body(new PaymentResponse(result.result().name(), request.transactionId(),
                 result.outcome().map(o -> o.fullyPaid()).orElse(null), result.outcome().map(o -> o.netPaid().toString()).orElse(null),
-                result.outcome().map(o -> o.differences().stream().map(DifferenceView::of).toList()).orElse(List.of()), List.of()));
+                result.outcome().map(o -> o.differences().stream().map(DifferenceView::of).toList()).orElse(List.of()), List.of(),
+                result.enrollment()));
     }
 
     @PostMapping("/api/v1/payments/imports")

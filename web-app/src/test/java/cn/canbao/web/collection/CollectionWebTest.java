@@ -50,7 +50,8 @@ class CollectionWebTest {
                         .content(payment("CWT-1", "400", "340321")))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.result").value("CREATED"))
-                .andExpect(jsonPath("$.differences[*].category", hasItem("PAID_NOT_REGISTERED")));
+                .andExpect(jsonPath("$.differences[*].category", hasItem("PAID_NOT_REGISTERED")))
+                .andExpect(jsonPath("$.enrollment.paid").value(0));
         mvc.perform(post("/api/v1/payments").with(httpBasic("huaiyuan.staff", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
                         .content(payment("CWT-1", "400", "340321")))
                 .andExpect(status().isOk())
@@ -183,6 +184,7 @@ class CollectionWebTest {
                         .with(csrf()).accept(MediaType.TEXT_HTML))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"counts\"")))
+                .andExpect(content().string(containsString("参保记录：0人转为已缴费")))
                 .andExpect(content().string(containsString("id=\"balance\"")));
     }
 }
