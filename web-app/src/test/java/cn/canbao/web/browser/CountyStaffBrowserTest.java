@@ -27,7 +27,7 @@ class CountyStaffBrowserTest extends BrowserTest {
         browser.findElement(By.linkText("名单导入")).click();
 
         String good = idNumber("340321", LocalDate.of(1958, 9, 30), 31);
-        Path roster = Files.createTempFile("民政低保", ".csv");
+        Path roster = Files.createTempDirectory("roster").resolve("民政局低保名单.csv");
         Files.writeString(roster, "姓名,证件号码,所属乡镇村代码,身份类别\n"
                 + "孙桂兰," + good + ",340321001201,低保对象\n"
                 + "钱有福,34032119580930003,340321001201,低保对象\n"
@@ -61,7 +61,7 @@ class CountyStaffBrowserTest extends BrowserTest {
 
         browser.findElement(By.linkText("征缴对账")).click();
         String unregistered = idNumber("150702", LocalDate.of(1975, 4, 8), 51);
-        Path payments = Files.createTempFile("税务缴费", ".csv");
+        Path payments = Files.createTempDirectory("payments").resolve("海拉尔区税务缴费明细.csv");
         Files.writeString(payments, "交易流水号,证件号码,姓名,金额,缴费年度,缴费渠道,缴费时间,征收单位,征收地区代码\n"
                 + "E2E-HLR-1," + unregistered + ",郑未登,380,2025,微信,2024-12-19 09:30:00,海拉尔区税务局,150702\n"
                 + "E2E-HLR-2,15070219750408,郑错号,380,2025,微信,2024-12-19 09:31:00,海拉尔区税务局,150702\n", StandardCharsets.UTF_8);
