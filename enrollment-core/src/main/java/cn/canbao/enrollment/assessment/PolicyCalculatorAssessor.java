@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -95,7 +96,7 @@ public class PolicyCalculatorAssessor implements PremiumAssessor, RefundRules {
             subsidies.merge(share.funder(), share.amount(), Money::plus);
         }
         List<String> reasons = result.explanation().stream()
-                .map(e -> e.citation() == null ? e.text() : e.text() + "（" + e.citation().reference() + "）")
+                .map(e -> e.textWithCitation(Locale.SIMPLIFIED_CHINESE))
                 .toList();
         return new Assessment(versioned.version(), result.personalDue(), subsidies, reasons);
     }
