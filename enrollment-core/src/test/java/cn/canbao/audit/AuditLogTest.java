@@ -3,10 +3,16 @@ package cn.canbao.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +31,9 @@ class AuditLogTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void anAuditedChangeIsReadBackWithBeforeAndAfter() {
@@ -116,5 +125,36 @@ class AuditLogTest {
         assertThatThrownBy(() -> new AuditQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.of(now), Optional.of(now.minusSeconds(1)), 0, 10))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theApplicationRoleOfTheDocumentedDeploymentMayAddAuditRowsButNeitherChangeThemNorDisableTheTriggers() throws Exception {
+        String script = new String(getClass().getResourceAsStream("application-role.sql").readAllBytes(), StandardCharsets.UTF_8);
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            sql.execute(script);
+            sql.execute("SET ROLE canbao_app");
+            try {
+                sql.execute("INSERT INTO audit_log (username, action, entity_type) VALUES ('canbao_app', 'ROLE_TEST', 'thing')");
+                assertThat(refusal(sql, "UPDATE audit_log SET username = 'x' WHERE action = 'ROLE_TEST'")).contains("permission denied");
+                assertThat(refusal(sql, "DELETE FROM audit_log WHERE action = 'ROLE_TEST'")).contains("permission denied");
+                assertThat(refusal(sql, "TRUNCATE audit_log")).contains("permission denied");
+                assertThat(refusal(sql, "ALTER TABLE audit_log DISABLE TRIGGER ALL")).contains("must be owner");
+                assertThat(refusal(sql, "DROP TRIGGER audit_log_no_update_or_delete ON audit_log")).contains("must be owner");
+                sql.execute("UPDATE app_user SET failed_logins = failed_logins WHERE false");
+            } finally {
+                sql.execute("RESET ROLE");
+            }
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'ROLE_TEST'").query(Long.class).single()).isEqualTo(1);
+    }
+
+    private static String refusal(Statement sql, String statement) {
+        try {
+            sql.execute(statement);
+            return "accepted";
+        } catch (SQLException e) {
+            return e.getMessage();
+        }
     }
 }
