@@ -46,11 +46,19 @@ class ConcurrentRegistrationFaultTest {
     @Autowired
     JdbcClient jdbc;
 
+    private static String chineseDigits(int n) {
+        StringBuilder name = new StringBuilder();
+        for (char digit : Integer.toString(n).toCharArray()) {
+            name.append("零一二三四五六七八九".charAt(digit - '0'));
+        }
+        return name.toString();
+    }
+
     @Test
     void manyWorkersRegisteringAndEnrollingTheSamePeopleLoseNothingAndDuplicateNothing() throws Exception {
         List<ResidentForm> forms = new ArrayList<>();
         for (int i = 0; i < PEOPLE; i++) {
-            forms.add(TestPeople.adult("并发" + i, i % 2 == 0 ? TestPeople.YINFENG : TestPeople.WANGHUAI));
+            forms.add(TestPeople.adult("并发" + chineseDigits(i), i % 2 == 0 ? TestPeople.YINFENG : TestPeople.WANGHUAI));
         }
         List<String> documents = forms.stream().map(ResidentForm::documentNumber).toList();
         Map<String, Long> registered = new ConcurrentHashMap<>();
