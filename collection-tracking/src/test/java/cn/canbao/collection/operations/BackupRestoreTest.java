@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -62,7 +63,8 @@ class BackupRestoreTest {
         assertThat(binaries).as("PostgreSQL 15 binaries copied by the build").exists();
 
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setPgBinaryResolver((system, architecture) -> binary(binaries, "postgres-" + system + "-" + architecture + ".txz"))
+                .setPgBinaryResolver((system, architecture) -> binary(binaries,
+                        ("postgres-" + system + "-" + architecture + ".txz").toLowerCase(Locale.ROOT)))
                 .setDataDirectory(dir.resolve("pgdata"))
                 .setServerConfig("timezone", "Asia/Shanghai")
                 .setLocaleConfig("encoding", "UTF8")
