@@ -26,6 +26,7 @@ final class BenchmarkTable {
 
     private final List<Row> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> storage = new ArrayList<>();
     private final OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC).withNano(0);
     private final double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
@@ -34,6 +35,12 @@ final class BenchmarkTable {
                 peakHeapMegabytes() + " MB"));
         System.out.printf("[scale benchmark] %s | %s | %s | %s | %s%n", operation, size, rows.get(rows.size() - 1).time(), throughput, reference);
         resetPeakHeap();
+    }
+
+    /** Rows and on-disk size (table, indexes, TOAST, all partitions) of one table after the run: the sizing input. */
+    void storage(String tableName, long rows, long bytes) {
+        storage.add(String.format(Locale.ROOT, "| %s | %,d | %,.1f MB | %s |", tableName, rows, bytes / 1048576.0,
+                rows == 0 ? "–" : String.format(Locale.ROOT, "%,d", bytes / rows)));
     }
 
     void note(String text) {
@@ -81,6 +88,11 @@ final class BenchmarkTable {
         for (Row r : rows) {
             md.append("| ").append(String.join(" | ", r.operation(), r.size(), r.time(), r.throughput(), r.reference(), r.target(), r.peakHeap()))
                     .append(" |\n");
+        }
+        if (!storage.isEmpty()) {
+            md.append("\nStorage after the run (table + indexes + TOAST, all partitions; the input of docs/scaling.md):\n\n");
+            md.append("| table | rows | size | bytes per row |\n| --- | --- | --- | --- |\n");
+            storage.forEach(line -> md.append(line).append('\n'));
         }
         if (!notes.isEmpty()) {
             md.append('\n');

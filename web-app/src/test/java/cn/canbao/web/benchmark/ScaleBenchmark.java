@@ -206,6 +206,13 @@ class ScaleBenchmark {
         export(table);
         registrationUnderLoad(table);
 
+        for (String name : List.of("resident", "enrollment", "person_identity", "assessment_result", "payment_record",
+                "collection_person_status", "reconciliation_item", "progress_cumulative", "audit_log")) {
+            long rows = jdbc.sql("SELECT count(*) FROM " + name).query(Long.class).single();
+            long bytes = jdbc.sql("SELECT sum(pg_total_relation_size(relid)) FROM pg_partition_tree('" + name + "'::regclass)")
+                    .query(Long.class).single();
+            table.storage(name, rows, bytes);
+        }
         String postgres = jdbc.sql("SHOW server_version").query(String.class).single();
         String markdown = table.render("PostgreSQL " + postgres + " (embedded, io.zonky.test)", seconds(benchmarkStart))
                 + BenchmarkTable.moduleResults(Path.of("..").toAbsolutePath().normalize());
