@@ -76,7 +76,7 @@ final class BenchmarkTable {
         StringBuilder md = new StringBuilder();
         md.append("# Scale benchmark: latest run\n\n");
         md.append("Written by `bin/benchmark` (`cn.canbao.web.benchmark.ScaleBenchmark`); `docs/performance.md` quotes it.\n\n");
-        md.append(String.format(Locale.ROOT, "- **When:** %s UTC, %.1f minutes for this table%n", started.toLocalDateTime(), totalSeconds / 60));
+        md.append(String.format(Locale.ROOT, "- **When:** %s UTC, %.1f minutes from the application start to this table%n", started.toLocalDateTime(), totalSeconds / 60));
         md.append(String.format(Locale.ROOT, "- **Machine:** %d cores, %s memory, %s %s; load average %.2f at start, %.2f at end%n",
                 Runtime.getRuntime().availableProcessors(), totalMemory(), System.getProperty("os.name"), System.getProperty("os.arch"),
                 loadAtStart, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));

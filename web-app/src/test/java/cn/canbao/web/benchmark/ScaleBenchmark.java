@@ -74,7 +74,9 @@ import cn.canbao.web.population.PopulationSpec;
  * ({@code canbao.benchmark.residents}, {@code .clients}, {@code .seconds}).
  */
 @Tag("benchmark")
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "canbao.security.login-attempts-per-minute=100000")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {"canbao.security.login-attempts-per-minute=100000",
+        // The generated season's as-of day (PopulationSpec.of): rosters and payments are judged on that day, as in the demo.
+        "canbao.clock.start=2024-12-20T10:00:00+08:00"})
 @ActiveProfiles("demo")
 @Import(ScaleBenchmark.ReferenceInsert.class)
 class ScaleBenchmark {
@@ -169,6 +171,11 @@ class ScaleBenchmark {
             assertThat(done.status()).as(type.name()).isEqualTo(RosterImport.Status.COMPLETED);
             imported += done.rowsImported();
             rejected += done.rowsRejected();
+            if (done.rowsRejected() > 0) {
+                java.util.Map<String, Long> reasons = new java.util.TreeMap<>();
+                rosters.rejections(actor, done.id(), 1000).forEach(r -> reasons.merge(r.field() + ": " + r.reason(), 1L, Long::sum));
+                table.note("roster " + type.chineseName() + ": " + done.rowsRejected() + " rows rejected; reasons among the first 1,000: " + reasons);
+            }
         }
         s = seconds(t);
         table.add("roster import, all 7 department rosters (RosterImportService)", BenchmarkTable.count(rosterRows) + " rows ("
