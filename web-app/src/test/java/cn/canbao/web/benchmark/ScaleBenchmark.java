@@ -220,8 +220,12 @@ class ScaleBenchmark {
                     .query(Long.class).single();
             table.storage(name, rows, bytes);
         }
-        String postgres = jdbc.sql("SHOW server_version").query(String.class).single();
-        String markdown = table.render("PostgreSQL " + postgres + " (embedded, io.zonky.test)", seconds(benchmarkStart))
+        String postgres = "PostgreSQL " + jdbc.sql("SHOW server_version").query(String.class).single() + " (embedded, io.zonky.test), "
+                + "synchronous_commit=" + jdbc.sql("SHOW synchronous_commit").query(String.class).single()
+                + ", shared_buffers=" + jdbc.sql("SHOW shared_buffers").query(String.class).single()
+                + ", connection pool " + jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()").query(Long.class).single()
+                + " connections open";
+        String markdown = table.render(postgres, seconds(benchmarkStart))
                 + BenchmarkTable.moduleResults(Path.of("..").toAbsolutePath().normalize());
         System.out.println(markdown);
         Path out = Path.of(System.getProperty("canbao.benchmark.out", "../docs/benchmarks/latest.md"));
