@@ -85,6 +85,14 @@ public class RosterImportRepository {
                 .param("scope", scope.likePattern()).param("limit", limit).query(MAPPER).list();
     }
 
+    /** Imports of the year at or below the region that someone has to look at: rows rejected, or the import failed. */
+    public long countToCheck(RegionCode scope, int coverageYear) {
+        return jdbc.sql("""
+                SELECT count(*) FROM roster_import WHERE region_code LIKE :scope AND coverage_year = :year
+                    AND (rows_rejected > 0 OR status = 'FAILED')
+                """).param("scope", scope.likePattern()).param("year", coverageYear).query(Long.class).single();
+    }
+
     public List<RowRejection> rejections(long importId, int limit) {
         return jdbc.sql("SELECT line, field, reason FROM roster_import_error WHERE roster_import_id = :id ORDER BY line LIMIT :limit")
                 .param("id", importId).param("limit", limit)

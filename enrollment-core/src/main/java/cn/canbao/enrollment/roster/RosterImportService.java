@@ -313,6 +313,11 @@ public class RosterImportService {
         return imports.recent(actor.region(), Math.min(Math.max(limit, 1), 200));
     }
 
+    /** How many of the year's imports in the actor's region have rejected rows or failed (the county's "imports to check"). */
+    public long countToCheck(Actor actor, int coverageYear) {
+        return imports.countToCheck(actor.region(), coverageYear);
+    }
+
     public List<RowRejection> rejections(Actor actor, long id, int limit) {
         get(actor, id);
         return imports.rejections(id, Math.min(Math.max(limit, 1), 1000));
