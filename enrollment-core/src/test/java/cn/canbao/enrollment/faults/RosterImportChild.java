@@ -27,7 +27,7 @@ public final class RosterImportChild {
         return new SpringApplicationBuilder(EnrollmentTestConfiguration.class)
                 .web(WebApplicationType.NONE)
                 .properties("spring.datasource.url=" + jdbcUrl, "spring.datasource.username=postgres",
-                        "canbao.roster.batch-size=1000", "spring.main.banner-mode=off")
+                        "spring.main.banner-mode=off")
                 .run();
     }
 }
