@@ -39,4 +39,24 @@ class SeedRegionSplitsTest {
         expected.forEach((level, amount) ->
                 assertThat(FiscalSplitCalculator.amountOf(split.levels(), level)).as(level.name()).isEqualTo(Money.parse(amount)));
     }
+
+    /**
+     * 呼医保发〔2024〕13号 六（三）: by the end of April 2025 each level pre-allocates 60% of the prior year's standard.
+     * 670 × 60% = 402.00 per person; × 100,000 = 40,200,000.00, split as in 一: central 80% = 32,160,000.00,
+     * region 14% = 5,628,000.00, the remaining 6% = 2,412,000.00 shared by the city at its tier share and the county:
+     * 一档 30%: 723,600.00 / 1,688,400.00; 二档 50%: 1,206,000.00 / 1,206,000.00; 三档 70%: 1,688,400.00 / 723,600.00.
+     */
+    @ParameterizedTest(name = "{0} pre-allocation 2025")
+    @CsvSource({
+            "150702, 723600.00, 1688400.00",  // 海拉尔区 一档
+            "150782, 1206000.00, 1206000.00", // 牙克石市 二档
+            "150721, 1688400.00, 723600.00"}) // 阿荣旗 三档
+    void thePreAllocationAt100000InsuredIs60PercentOfThePriorStandardToTheFen(String region, String city, String county) {
+        FiscalSplit split = (FiscalSplit) FiscalSplitCalculator.split(CATALOG, RegionCode.of(region), 2025, 100_000);
+        assertThat(split.preAllocation().total()).isEqualTo(Money.parse("40200000.00"));
+        Map<FiscalLevel, String> expected = Map.of(FiscalLevel.CENTRAL, "32160000.00", FiscalLevel.PROVINCIAL, "5628000.00",
+                FiscalLevel.CITY, city, FiscalLevel.COUNTY, county);
+        expected.forEach((level, amount) -> assertThat(FiscalSplitCalculator.amountOf(split.preAllocation().levels(), level))
+                .as(level.name()).isEqualTo(Money.parse(amount)));
+    }
 }
