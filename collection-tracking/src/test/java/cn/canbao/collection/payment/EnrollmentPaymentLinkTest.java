@@ -68,6 +68,7 @@ class EnrollmentPaymentLinkTest {
 
     @Test
     void anImportedPaymentCoversTheAssessedEnrollmentAndAReplayChangesNothing() {
+        long paidAuditsBefore = audited("ENROLLMENT_PAID");
         PaymentImportReport first = importCsv(HEADER + row("T1", 1, "400", "", ""));
 
         assertThat(first.enrollments()).isEqualTo(new EnrollmentPaymentLink.Summary(1, 0, 0));
@@ -84,12 +85,13 @@ class EnrollmentPaymentLinkTest {
         assertThat(sameRowElsewhere.alreadyPresent()).isEqualTo(1);
         assertThat(sameRowElsewhere.enrollments()).isEqualTo(EnrollmentPaymentLink.Summary.NOTHING);
         assertThat(enrollmentOf(1)).isEqualTo(covered);
-        assertThat(audited("ENROLLMENT_PAID")).isEqualTo(1);
+        assertThat(audited("ENROLLMENT_PAID")).isEqualTo(paidAuditsBefore + 1);
     }
 
     @Test
     void aReversalMovesTheEnrollmentBackToAssessedOnceAndALaterPaymentCoversItAgain() {
         importCsv(HEADER + row("T1", 1, "400", "", ""));
+        long reversalAuditsBefore = audited("ENROLLMENT_PAYMENT_REVERSED");
 
         PaymentImportReport reversal = importCsv(HEADER + row("R1", 1, "400", "冲正", "T1"));
         Map<String, Object> back = enrollmentOf(1);
@@ -100,7 +102,7 @@ class EnrollmentPaymentLinkTest {
                 .containsEntry("coverage_start", null);
         assertThat(replay.enrollments()).isEqualTo(EnrollmentPaymentLink.Summary.NOTHING);
         assertThat(enrollmentOf(1)).isEqualTo(back);
-        assertThat(audited("ENROLLMENT_PAYMENT_REVERSED")).isEqualTo(1);
+        assertThat(audited("ENROLLMENT_PAYMENT_REVERSED")).isEqualTo(reversalAuditsBefore + 1);
 
         PaymentImportReport paidAgain = importCsv(HEADER + row("T2", 1, "400", "", ""));
 
