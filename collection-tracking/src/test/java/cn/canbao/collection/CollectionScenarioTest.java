@@ -26,7 +26,7 @@ import cn.canbao.collection.lapse.LapseReason;
 import cn.canbao.collection.lapse.LapseService;
 import cn.canbao.collection.payment.Channel;
 import cn.canbao.collection.payment.PaymentKind;
-import cn.canbao.collection.payment.PaymentRecord;
+import cn.canbao.collection.payment.TaxPaymentRecord;
 import cn.canbao.collection.payment.PaymentRepository;
 import cn.canbao.collection.payment.PaymentService;
 import cn.canbao.collection.progress.ProgressRow;
@@ -92,8 +92,8 @@ class CollectionScenarioTest {
     @Autowired
     SupervisionGroupRepository groups;
 
-    private static PaymentRecord paid(String txn, int person, long yuan, RegionCode collectingRegion) {
-        return new PaymentRecord(txn, id(person), "居民" + person, Money.ofYuan(yuan), 2025, Channel.WECHAT,
+    private static TaxPaymentRecord paid(String txn, int person, long yuan, RegionCode collectingRegion) {
+        return new TaxPaymentRecord(txn, id(person), "居民" + person, Money.ofYuan(yuan), 2025, Channel.WECHAT,
                 LocalDateTime.of(2024, 10, 8, 10, 0), "税务" + collectingRegion, collectingRegion, PaymentKind.PAYMENT, Optional.empty());
     }
 
@@ -117,7 +117,7 @@ class CollectionScenarioTest {
         db.special(2025, id(7), "居民7", V2, "TEKUN", null);
         db.special(2025, id(10), "居民10", V2, "DIBAO", "13900000010");
         db.special(2025, id(11), "居民11", V1, "TEKUN", "13900000011");
-        for (PaymentRecord r : List.of(paid("T1", 1, 400, HUAIYUAN), paid("T2", 2, 400, HUAIYUAN), paid("T3", 3, 400, HUAIYUAN),
+        for (TaxPaymentRecord r : List.of(paid("T1", 1, 400, HUAIYUAN), paid("T2", 2, 400, HUAIYUAN), paid("T3", 3, 400, HUAIYUAN),
                 paid("T4", 4, 380, HUAIYUAN), paid("T5a", 5, 400, HUAIYUAN), paid("T5b", 5, 400, HUAIYUAN),
                 paid("T6", 6, 400, RegionCode.of("150702")))) {
             assertThat(payments.insertOne(r, "tester")).isEqualTo(PaymentRepository.WriteOutcome.INSERTED);
@@ -211,7 +211,7 @@ class CollectionScenarioTest {
     @Test
     void aSinglePaymentUpdatesProgressAtOnceAndPostingItAgainChangesNothing() {
         reconciliation.run(2025, "tester");
-        PaymentRecord late = new PaymentRecord("T8", id(8), "居民8", Money.ofYuan(400), 2025, Channel.MENGSUBAN,
+        TaxPaymentRecord late = new TaxPaymentRecord("T8", id(8), "居民8", Money.ofYuan(400), 2025, Channel.MENGSUBAN,
                 LocalDateTime.of(2024, 11, 1, 8, 0), "税务340321", HUAIYUAN, PaymentKind.PAYMENT, Optional.empty());
 
         PaymentService.RecordResult first = paymentService.record(late, HUAIYUAN, "tester");
@@ -233,7 +233,7 @@ class CollectionScenarioTest {
 
     @Test
     void aConflictingOrOutOfRegionSinglePaymentIsRefused() {
-        PaymentRecord changed = paid("T1", 1, 300, HUAIYUAN);
+        TaxPaymentRecord changed = paid("T1", 1, 300, HUAIYUAN);
 
         assertThat(paymentService.record(changed, HUAIYUAN, "tester").result()).isEqualTo(PaymentService.Result.CONFLICT);
         assertThat(paymentService.record(paid("T99", 1, 400, HUAIYUAN), RegionCode.of("150702"), "tester").result())

@@ -6,7 +6,7 @@ import java.util.Optional;
 import cn.canbao.collection.payment.Channel;
 import cn.canbao.collection.payment.IdNumbers;
 import cn.canbao.collection.payment.PaymentKind;
-import cn.canbao.collection.payment.PaymentRecord;
+import cn.canbao.collection.payment.TaxPaymentRecord;
 import cn.canbao.money.Money;
 import cn.canbao.region.RegionCode;
 
@@ -28,23 +28,23 @@ public final class Fixtures {
         return IdNumbers.withCheckCharacter("34032119800101%03d".formatted(n));
     }
 
-    public static PaymentRecord payment(String txn, int person, String yuan) {
+    public static TaxPaymentRecord payment(String txn, int person, String yuan) {
         return payment(txn, person, yuan, HUAIYUAN, Channel.WECHAT);
     }
 
-    public static PaymentRecord payment(String txn, int person, String yuan, RegionCode collectingRegion, Channel channel) {
-        return new PaymentRecord(txn, id(person), "居民" + person, Money.parse(yuan), 2025, channel,
+    public static TaxPaymentRecord payment(String txn, int person, String yuan, RegionCode collectingRegion, Channel channel) {
+        return new TaxPaymentRecord(txn, id(person), "居民" + person, Money.parse(yuan), 2025, channel,
                 LocalDateTime.of(2024, 10, 8, 9, 30), collectingRegion.equals(HUAIYUAN) ? HUAIYUAN_TAX : "税务局" + collectingRegion,
                 collectingRegion, PaymentKind.PAYMENT, Optional.empty());
     }
 
-    public static PaymentRecord reversal(String txn, int person, String yuan, String reverses) {
-        return new PaymentRecord(txn, id(person), "居民" + person, Money.parse(yuan), 2025, Channel.WECHAT,
+    public static TaxPaymentRecord reversal(String txn, int person, String yuan, String reverses) {
+        return new TaxPaymentRecord(txn, id(person), "居民" + person, Money.parse(yuan), 2025, Channel.WECHAT,
                 LocalDateTime.of(2024, 10, 9, 9, 30), HUAIYUAN_TAX, HUAIYUAN, PaymentKind.REVERSAL, Optional.of(reverses));
     }
 
-    public static PaymentRecord refund(String txn, int person, String yuan) {
-        return new PaymentRecord(txn, id(person), "居民" + person, Money.parse(yuan), 2025, Channel.WECHAT,
+    public static TaxPaymentRecord refund(String txn, int person, String yuan) {
+        return new TaxPaymentRecord(txn, id(person), "居民" + person, Money.parse(yuan), 2025, Channel.WECHAT,
                 LocalDateTime.of(2024, 11, 9, 9, 30), HUAIYUAN_TAX, HUAIYUAN, PaymentKind.REFUND, Optional.empty());
     }
 }

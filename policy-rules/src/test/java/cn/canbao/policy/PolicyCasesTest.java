@@ -145,6 +145,9 @@ class PolicyCasesTest {
             expect.get("cites").forEach(c -> soft.assertThat(cited).as("citations" + context).contains(c.asString()));
         }
         readsInChinese(soft, a.explanation(), context);
+        if (a.rejection() != null) {
+            readsInChinese(soft, List.of(a.rejection()), context);
+        }
         if (expect.has("messageContains")) {
             soft.assertThat(a.rejectionMessage()).as("rejection message" + context).contains(expect.get("messageContains").asString());
         }

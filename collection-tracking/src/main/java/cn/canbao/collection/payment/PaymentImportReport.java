@@ -18,15 +18,22 @@ import cn.canbao.collection.reconciliation.BalanceLine;
  * @param errors line, field and reason for rejected rows (at most {@link #MAX_ERRORS_SHOWN}; all are stored)
  * @param balance the records per collecting unit and channel against the file's control totals
  * @param fileError why the whole file was refused
+ * @param enrollments what the new records did to enrollments (marked paid, moved back by a reversal)
  */
 public record PaymentImportReport(Optional<Long> batchId, Optional<Long> sameFileAsBatch, long rowsRead, long inserted,
                                   long alreadyPresent, long rejected, List<RowError> errors, List<BalanceLine> balance,
-                                  Optional<String> fileError) {
+                                  Optional<String> fileError, EnrollmentPaymentLink.Summary enrollments) {
 
     public static final int MAX_ERRORS_SHOWN = 1000;
 
     public static PaymentImportReport refused(String reason) {
-        return new PaymentImportReport(Optional.empty(), Optional.empty(), 0, 0, 0, 0, List.of(), List.of(), Optional.of(reason));
+        return new PaymentImportReport(Optional.empty(), Optional.empty(), 0, 0, 0, 0, List.of(), List.of(), Optional.of(reason),
+                EnrollmentPaymentLink.Summary.NOTHING);
+    }
+
+    public PaymentImportReport withEnrollments(EnrollmentPaymentLink.Summary applied) {
+        return new PaymentImportReport(batchId, sameFileAsBatch, rowsRead, inserted, alreadyPresent, rejected, errors, balance, fileError,
+                applied);
     }
 
     public boolean balanced() {

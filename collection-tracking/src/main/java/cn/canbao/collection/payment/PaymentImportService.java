@@ -47,10 +47,12 @@ public class PaymentImportService {
 
     private final PaymentRepository payments;
     private final TransactionTemplate transaction;
+    private final EnrollmentPaymentLink enrollmentLink;
 
-    public PaymentImportService(PaymentRepository payments, TransactionTemplate transaction) {
+    public PaymentImportService(PaymentRepository payments, TransactionTemplate transaction, EnrollmentPaymentLink enrollmentLink) {
         this.payments = payments;
         this.transaction = transaction;
+        this.enrollmentLink = enrollmentLink;
     }
 
     /**
@@ -73,7 +75,9 @@ public class PaymentImportService {
                 return earlierReport(earlier.get());
             }
             Path file = copy;
-            return transaction.execute(status -> importContent(file, fileName, sha256, controls, scope, user));
+            PaymentImportReport report = transaction.execute(status -> importContent(file, fileName, sha256, controls, scope, user));
+            // After the ledger has committed: enrollments follow the money, one person per transaction.
+            return report.inserted() == 0 ? report : report.withEnrollments(enrollmentLink.applyBatch(report.batchId().orElseThrow(), user));
         } catch (TabularFileException e) {
             return PaymentImportReport.refused(e.line() > 0 ? "第" + e.line() + "行：" + e.getMessage() : e.getMessage());
         } catch (IOException e) {
@@ -108,7 +112,7 @@ public class PaymentImportService {
                     errors.addAll(outcome.errors());
                     continue;
                 }
-                PaymentRecord record = outcome.record().orElseThrow();
+                TaxPaymentRecord record = outcome.record().orElseThrow();
                 if (!withinScope(record.collectingRegion(), scope)) {
                     errors.add(new RowError(row.line(), PaymentField.COLLECTING_REGION.header(),
                             "征收地区" + record.collectingRegion() + "不在您的管辖区域" + scope + "内"));
@@ -126,7 +130,7 @@ public class PaymentImportService {
             payments.saveBalance(batchId, balance);
             payments.finishBatch(batchId, read, merged.inserted(), merged.alreadyPresent(), rejectedRows);
             return new PaymentImportReport(Optional.of(batchId), Optional.empty(), read, merged.inserted(), merged.alreadyPresent(),
-                    rejectedRows, errors.subList(0, Math.min(errors.size(), PaymentImportReport.MAX_ERRORS_SHOWN)), balance, Optional.empty());
+                    rejectedRows, errors.subList(0, Math.min(errors.size(), PaymentImportReport.MAX_ERRORS_SHOWN)), balance, Optional.empty(), EnrollmentPaymentLink.Summary.NOTHING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -143,6 +147,7 @@ public class PaymentImportService {
     private PaymentImportReport earlierReport(long batchId) {
         PaymentBatch batch = payments.batch(batchId).orElseThrow();
         return new PaymentImportReport(Optional.of(batchId), Optional.of(batchId), batch.rowsRead(), 0, batch.rowsRead() - batch.rowsRejected(),
-                batch.rowsRejected(), payments.errors(batchId, PaymentImportReport.MAX_ERRORS_SHOWN), payments.balance(batchId), Optional.empty());
+                batch.rowsRejected(), payments.errors(batchId, PaymentImportReport.MAX_ERRORS_SHOWN), payments.balance(batchId), Optional.empty(),
+                EnrollmentPaymentLink.Summary.NOTHING);
     }
 }

@@ -152,7 +152,7 @@ public class PaymentRepository {
     }
 
     /** Writes one record (the single-record API): new, already there identically, or a conflict. */
-    public WriteOutcome insertOne(PaymentRecord r, String user) {
+    public WriteOutcome insertOne(TaxPaymentRecord r, String user) {
         int inserted = jdbc.update("INSERT INTO payment_record (" + COLUMNS + ", recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (transaction_id, coverage_year) DO NOTHING",
                 r.transactionId(), r.coverageYear(), r.idNumber(), r.name(), r.amount().fen(), r.channel().name(),
@@ -164,12 +164,12 @@ public class PaymentRepository {
         return find(r.transactionId(), r.coverageYear()).filter(r::equals).isPresent() ? WriteOutcome.ALREADY_PRESENT : WriteOutcome.CONFLICT;
     }
 
-    public Optional<PaymentRecord> find(String transactionId, int coverageYear) {
+    public Optional<TaxPaymentRecord> find(String transactionId, int coverageYear) {
         return jdbc.query("SELECT " + COLUMNS + " FROM payment_record WHERE transaction_id = ? AND coverage_year = ?",
                 RECORD, transactionId, coverageYear).stream().findFirst();
     }
 
-    public List<PaymentRecord> ofPerson(int coverageYear, String idNumber) {
+    public List<TaxPaymentRecord> ofPerson(int coverageYear, String idNumber) {
         return jdbc.query("SELECT " + COLUMNS + " FROM payment_record WHERE coverage_year = ? AND id_number = ? "
                 + "ORDER BY paid_at, transaction_id", RECORD, coverageYear, idNumber);
     }
@@ -178,13 +178,13 @@ public class PaymentRepository {
      * Every record of the year in ID-number order, read by COPY on a connection of its own that sees
      * the exported snapshot of the caller's transaction; close the reader.
      */
-    public SnapshotCopyReader<PaymentRecord> readSorted(String snapshotId, int coverageYear) {
+    public SnapshotCopyReader<TaxPaymentRecord> readSorted(String snapshotId, int coverageYear) {
         return new SnapshotCopyReader<>(dataSource, snapshotId, "COPY (SELECT " + COLUMNS + " FROM payment_record WHERE coverage_year = "
                 + coverageYear + " ORDER BY id_number) TO STDOUT (FORMAT csv)", PaymentRepository::fromCsv, "payment-reader");
     }
 
-    static PaymentRecord fromCsv(String[] f) {
-        return new PaymentRecord(f[0], f[2], f[3], Money.ofFen(Long.parseLong(f[4])), Integer.parseInt(f[1]), Channel.valueOf(f[5]),
+    static TaxPaymentRecord fromCsv(String[] f) {
+        return new TaxPaymentRecord(f[0], f[2], f[3], Money.ofFen(Long.parseLong(f[4])), Integer.parseInt(f[1]), Channel.valueOf(f[5]),
                 LocalDateTime.parse(f[6].replace(' ', 'T')), f[7], RegionCode.of(f[8]), PaymentKind.valueOf(f[9]), Optional.ofNullable(f[10]));
     }
 
@@ -193,7 +193,7 @@ public class PaymentRepository {
     }
 
     /** Maps the columns of {@link #COLUMNS} by position (the streaming read maps millions of rows). */
-    public static final RowMapper<PaymentRecord> RECORD = (ResultSet rs, int i) -> new PaymentRecord(
+    public static final RowMapper<TaxPaymentRecord> RECORD = (ResultSet rs, int i) -> new TaxPaymentRecord(
             rs.getString(1), rs.getString(3), rs.getString(4), Money.ofFen(rs.getLong(5)), rs.getInt(2),
             Channel.valueOf(rs.getString(6)), rs.getObject(7, LocalDateTime.class), rs.getString(8), RegionCode.of(rs.getString(9)),
             PaymentKind.valueOf(rs.getString(10)), Optional.ofNullable(rs.getString(11)));
@@ -231,7 +231,7 @@ public class PaymentRepository {
             this.user = user;
         }
 
-        public void add(long line, PaymentRecord r) {
+        public void add(long line, TaxPaymentRecord r) {
             buffer.append(line).append(',');
             csv(r.transactionId()).append(',').append(r.coverageYear()).append(',').append(r.idNumber()).append(',');
             csv(r.name()).append(',').append(r.amount().fen()).append(',').append(r.channel().name()).append(',')

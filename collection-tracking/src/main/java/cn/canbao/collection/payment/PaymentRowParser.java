@@ -13,7 +13,7 @@ import cn.canbao.money.Money;
 import cn.canbao.region.RegionCode;
 
 /**
- * Turns one row of a payment file into a {@link PaymentRecord}, or into the list of everything wrong
+ * Turns one row of a payment file into a {@link TaxPaymentRecord}, or into the list of everything wrong
  * with it (every field is checked, so one pass shows the clerk all problems of the row).
  */
 public final class PaymentRowParser {
@@ -29,7 +29,7 @@ public final class PaymentRowParser {
             DateTimeFormatter.ofPattern("yyyyMMdd"));
 
     /** Either the record or the errors; never both. */
-    public record Outcome(Optional<PaymentRecord> record, List<RowError> errors) {
+    public record Outcome(Optional<TaxPaymentRecord> record, List<RowError> errors) {
         public boolean accepted() {
             return record.isPresent();
         }
@@ -41,8 +41,8 @@ public final class PaymentRowParser {
     public static Outcome parse(long line, Map<PaymentField, String> row) {
         List<RowError> errors = new ArrayList<>();
         String transactionId = required(line, row, PaymentField.TRANSACTION_ID, errors);
-        if (transactionId != null && transactionId.length() > PaymentRecord.MAX_TRANSACTION_ID_LENGTH) {
-            errors.add(error(line, PaymentField.TRANSACTION_ID, "超过" + PaymentRecord.MAX_TRANSACTION_ID_LENGTH + "个字符"));
+        if (transactionId != null && transactionId.length() > TaxPaymentRecord.MAX_TRANSACTION_ID_LENGTH) {
+            errors.add(error(line, PaymentField.TRANSACTION_ID, "超过" + TaxPaymentRecord.MAX_TRANSACTION_ID_LENGTH + "个字符"));
         }
         String idNumber = required(line, row, PaymentField.ID_NUMBER, errors);
         if (idNumber != null) {
@@ -117,7 +117,7 @@ public final class PaymentRowParser {
         if (!errors.isEmpty()) {
             return new Outcome(Optional.empty(), List.copyOf(errors));
         }
-        PaymentRecord record = new PaymentRecord(transactionId, idNumber, name, amount, year, channel, paidAt,
+        TaxPaymentRecord record = new TaxPaymentRecord(transactionId, idNumber, name, amount, year, channel, paidAt,
                 collectingUnit, collectingRegion, kind, reverses);
         return new Outcome(Optional.of(record), List.of());
     }

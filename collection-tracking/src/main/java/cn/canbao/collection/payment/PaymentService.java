@@ -3,22 +3,30 @@ package cn.canbao.collection.payment;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.canbao.collection.reconciliation.PersonOutcome;
 import cn.canbao.collection.reconciliation.ReconciliationService;
 import cn.canbao.region.RegionCode;
 
-/** Single payment records (POST /api/v1/payments): written once, reconciled for the person at once. */
+/**
+ * Single payment records (POST /api/v1/payments): written once and reconciled for the person at once;
+ * after the write has committed, the person's enrollment follows the money ({@link EnrollmentPaymentLink}).
+ */
 @Service
 public class PaymentService {
 
     private final PaymentRepository payments;
     private final ReconciliationService reconciliation;
+    private final EnrollmentPaymentLink enrollmentLink;
+    private final TransactionTemplate transaction;
 
-    public PaymentService(PaymentRepository payments, ReconciliationService reconciliation) {
+    public PaymentService(PaymentRepository payments, ReconciliationService reconciliation, EnrollmentPaymentLink enrollmentLink,
+                          TransactionTemplate transaction) {
         this.payments = payments;
         this.reconciliation = reconciliation;
+        this.enrollmentLink = enrollmentLink;
+        this.transaction = transaction;
     }
 
     /** What happened to a posted record. */
@@ -26,20 +34,25 @@ public class PaymentService {
 
     /**
      * @param outcome the person's reconciliation after the write, when something was written
+     * @param enrollment what the write did to the person's enrollment
      */
-    public record RecordResult(Result result, Optional<PersonOutcome> outcome) {
+    public record RecordResult(Result result, Optional<PersonOutcome> outcome, EnrollmentPaymentLink.Summary enrollment) {
     }
 
-    @Transactional
-    public RecordResult record(PaymentRecord record, RegionCode scope, String user) {
+    public RecordResult record(TaxPaymentRecord record, RegionCode scope, String user) {
         if (!PaymentImportService.withinScope(record.collectingRegion(), scope)) {
-            return new RecordResult(Result.OUTSIDE_REGION, Optional.empty());
+            return new RecordResult(Result.OUTSIDE_REGION, Optional.empty(), EnrollmentPaymentLink.Summary.NOTHING);
         }
-        return switch (payments.insertOne(record, user)) {
+        RecordResult written = transaction.execute(status -> switch (payments.insertOne(record, user)) {
             case INSERTED -> new RecordResult(Result.CREATED,
-                    Optional.of(reconciliation.reconcilePerson(record.coverageYear(), record.idNumber())));
-            case ALREADY_PRESENT -> new RecordResult(Result.ALREADY_PRESENT, Optional.empty());
-            case CONFLICT -> new RecordResult(Result.CONFLICT, Optional.empty());
-        };
+                    Optional.of(reconciliation.reconcilePerson(record.coverageYear(), record.idNumber())), EnrollmentPaymentLink.Summary.NOTHING);
+            case ALREADY_PRESENT -> new RecordResult(Result.ALREADY_PRESENT, Optional.empty(), EnrollmentPaymentLink.Summary.NOTHING);
+            case CONFLICT -> new RecordResult(Result.CONFLICT, Optional.empty(), EnrollmentPaymentLink.Summary.NOTHING);
+        });
+        if (written.result() != Result.CREATED) {
+            return written;
+        }
+        return new RecordResult(written.result(), written.outcome(),
+                enrollmentLink.applyPerson(record.coverageYear(), record.idNumber(), user));
     }
 }

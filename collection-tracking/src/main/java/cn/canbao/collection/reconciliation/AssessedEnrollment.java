@@ -16,15 +16,15 @@ import cn.canbao.region.RegionCode;
  * @param name name as registered
  * @param coverageYear coverage year
  * @param region the village or township the person is enrolled in
- * @param assessedAmount what the person must pay themselves (核定应缴额); empty while not yet assessed
- * @param laterRefund for 先缴后补 subsidies: the part refunded after the person paid the full amount
- *     (怀远县2025年度居民医保参保缴费工作方案 二（三）); zero otherwise
+ * @param assessedAmount what the person must pay themselves up front (核定应缴额; for 先缴后补 subsidies the
+ *     full amount: the later refund is subsidy-engine's refund ledger, not a difference here); empty while
+ *     not yet assessed
  * @param registeredOn the day of the enrollment (参保登记)
  * @param newlyRegistered not enrolled in the prior coverage year (part of the progress base)
  * @param special holds a low-income or poverty-alleviated identity (its own progress rate)
  */
 public record AssessedEnrollment(
-        String idNumber, String name, int coverageYear, RegionCode region, Optional<Money> assessedAmount, Money laterRefund,
+        String idNumber, String name, int coverageYear, RegionCode region, Optional<Money> assessedAmount,
         LocalDate registeredOn, boolean newlyRegistered, boolean special) {
 
     /** The day test fixtures register on unless they say otherwise: the 怀远县 window's first day. */
@@ -41,21 +41,14 @@ public record AssessedEnrollment(
         assessedAmount.filter(Money::isNegative).ifPresent(a -> {
             throw new IllegalArgumentException("an assessed amount cannot be negative: " + a);
         });
-        laterRefund = laterRefund == null ? Money.ZERO : laterRefund;
-        if (laterRefund.isNegative()) {
-            throw new IllegalArgumentException("a later refund cannot be negative");
-        }
-        if (assessedAmount.isPresent() && laterRefund.compareTo(assessedAmount.get()) > 0) {
-            throw new IllegalArgumentException("a later refund cannot exceed the assessed amount");
-        }
     }
 
     public static AssessedEnrollment assessed(String idNumber, String name, int year, RegionCode region, Money amount) {
-        return new AssessedEnrollment(idNumber, name, year, region, Optional.of(amount), Money.ZERO, FIXTURE_REGISTRATION_DAY, false, false);
+        return new AssessedEnrollment(idNumber, name, year, region, Optional.of(amount), FIXTURE_REGISTRATION_DAY, false, false);
     }
 
     public static AssessedEnrollment notAssessed(String idNumber, String name, int year, RegionCode region) {
-        return new AssessedEnrollment(idNumber, name, year, region, Optional.empty(), Money.ZERO, FIXTURE_REGISTRATION_DAY, false, false);
+        return new AssessedEnrollment(idNumber, name, year, region, Optional.empty(), FIXTURE_REGISTRATION_DAY, false, false);
     }
 
     public boolean isAssessed() {

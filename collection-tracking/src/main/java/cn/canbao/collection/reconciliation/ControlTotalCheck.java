@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import cn.canbao.collection.payment.Channel;
-import cn.canbao.collection.payment.PaymentRecord;
+import cn.canbao.collection.payment.TaxPaymentRecord;
 import cn.canbao.money.Money;
 
 /**
@@ -35,13 +35,13 @@ public final class ControlTotalCheck {
     private final Map<UnitChannel, Tally> tallies = new HashMap<>();
 
     /** Counts one record; call for every record of the file, valid rows only. */
-    public void add(PaymentRecord record) {
+    public void add(TaxPaymentRecord record) {
         Tally t = tallies.computeIfAbsent(new UnitChannel(record.collectingUnit(), record.channel()), k -> new Tally());
         t.count++;
         t.amount = t.amount.plus(record.signedAmount());
     }
 
-    public static List<BalanceLine> balance(Iterable<PaymentRecord> records, List<ControlTotal> controls) {
+    public static List<BalanceLine> balance(Iterable<TaxPaymentRecord> records, List<ControlTotal> controls) {
         ControlTotalCheck check = new ControlTotalCheck();
         records.forEach(check::add);
         return check.against(controls);

@@ -25,7 +25,7 @@ import cn.canbao.region.RegionCode;
 public class EnrollmentSource {
 
     private static final String SELECT = "SELECT e.coverage_year, e.id_number, e.name, e.region_code, e.registered_on, e.assessed_fen, "
-            + "e.later_refund_fen, p.id_number IS NULL AS newly_registered, s.id_number IS NOT NULL AS special "
+            + "p.id_number IS NULL AS newly_registered, s.id_number IS NOT NULL AS special "
             + "FROM collection_enrollment_v e "
             + "LEFT JOIN collection_enrollment_v p ON p.coverage_year = e.coverage_year - 1 AND p.id_number = e.id_number "
             + "LEFT JOIN collection_special_member_v s ON s.coverage_year = e.coverage_year AND s.id_number = e.id_number ";
@@ -49,8 +49,8 @@ public class EnrollmentSource {
 
     static AssessedEnrollment fromCsv(String[] f) {
         return new AssessedEnrollment(f[1], f[2], Integer.parseInt(f[0]), RegionCode.of(f[3]),
-                f[5] == null ? Optional.empty() : Optional.of(Money.ofFen(Long.parseLong(f[5]))), Money.ofFen(Long.parseLong(f[6])),
-                LocalDate.parse(f[4]), "t".equals(f[7]), "t".equals(f[8]));
+                f[5] == null ? Optional.empty() : Optional.of(Money.ofFen(Long.parseLong(f[5]))),
+                LocalDate.parse(f[4]), "t".equals(f[6]), "t".equals(f[7]));
     }
 
     public Optional<AssessedEnrollment> find(int coverageYear, String idNumber) {
@@ -59,11 +59,17 @@ public class EnrollmentSource {
         return found.stream().findFirst();
     }
 
+    /** The payment the person's enrollment of the year was marked paid by, if it is paid. */
+    public Optional<String> paymentReference(int coverageYear, String idNumber) {
+        return jdbc.query("SELECT payment_reference FROM collection_enrollment_v WHERE coverage_year = ? AND id_number = ?",
+                (rs, i) -> rs.getString(1), coverageYear, idNumber).stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
     private static AssessedEnrollment map(ResultSet rs, int row) throws SQLException {
         // By position: the streaming read maps millions of rows.
         long assessed = rs.getLong(6);
         Optional<Money> assessedAmount = rs.wasNull() ? Optional.empty() : Optional.of(Money.ofFen(assessed));
         return new AssessedEnrollment(rs.getString(2), rs.getString(3), rs.getInt(1), RegionCode.of(rs.getString(4)), assessedAmount,
-                Money.ofFen(rs.getLong(7)), rs.getObject(5, LocalDate.class), rs.getBoolean(8), rs.getBoolean(9));
+                rs.getObject(5, LocalDate.class), rs.getBoolean(7), rs.getBoolean(8));
     }
 }

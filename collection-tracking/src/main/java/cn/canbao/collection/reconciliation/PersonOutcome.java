@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import cn.canbao.collection.payment.PaymentRecord;
+import cn.canbao.collection.payment.TaxPaymentRecord;
 import cn.canbao.money.Money;
 
 /**
@@ -24,7 +24,7 @@ public record PersonOutcome(
         String idNumber,
         int coverageYear,
         Optional<AssessedEnrollment> enrollment,
-        List<PaymentRecord> records,
+        List<TaxPaymentRecord> records,
         int effectivePayments,
         Money netPaid,
         boolean fullyPaid,

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import cn.canbao.collection.payment.PaymentKind;
-import cn.canbao.collection.payment.PaymentRecord;
+import cn.canbao.collection.payment.TaxPaymentRecord;
 import cn.canbao.money.Money;
 import cn.canbao.region.RegionCode;
 
@@ -45,15 +45,15 @@ public final class Reconciler {
     }
 
     /** Convenience for in-memory lists: sorts, then reconciles. */
-    public static Summary reconcile(List<AssessedEnrollment> enrollments, List<PaymentRecord> records, Consumer<PersonOutcome> sink) {
+    public static Summary reconcile(List<AssessedEnrollment> enrollments, List<TaxPaymentRecord> records, Consumer<PersonOutcome> sink) {
         List<AssessedEnrollment> sortedEnrollments = new ArrayList<>(enrollments);
         sortedEnrollments.sort(Comparator.comparing(Reconciler::key, ORDER));
-        List<PaymentRecord> sortedRecords = new ArrayList<>(records);
+        List<TaxPaymentRecord> sortedRecords = new ArrayList<>(records);
         sortedRecords.sort(Comparator.comparing(Reconciler::key, ORDER));
         return reconcileSorted(sortedEnrollments.iterator(), sortedRecords.iterator(), sink);
     }
 
-    public static Summary reconcileSorted(Iterator<AssessedEnrollment> enrollments, Iterator<PaymentRecord> records,
+    public static Summary reconcileSorted(Iterator<AssessedEnrollment> enrollments, Iterator<TaxPaymentRecord> records,
                                           Consumer<PersonOutcome> sink) {
         Map<DifferenceCategory, Long> counts = new EnumMap<>(DifferenceCategory.class);
         for (DifferenceCategory c : DifferenceCategory.values()) {
@@ -65,9 +65,9 @@ public final class Reconciler {
         long agreeing = 0;
         long fullyPaid = 0;
         AssessedEnrollment nextEnrollment = next(enrollments);
-        PaymentRecord nextRecord = next(records);
+        TaxPaymentRecord nextRecord = next(records);
         PersonKey previous = null;
-        List<PaymentRecord> group = new ArrayList<>();
+        List<TaxPaymentRecord> group = new ArrayList<>();
         while (nextEnrollment != null || nextRecord != null) {
             PersonKey key = smaller(nextEnrollment == null ? null : key(nextEnrollment), nextRecord == null ? null : key(nextRecord));
             if (previous != null && ORDER.compare(previous, key) >= 0) {
@@ -106,7 +106,7 @@ public final class Reconciler {
     }
 
     /** The rules for one person and year; the records all belong to that person and year. */
-    public static PersonOutcome reconcilePerson(PersonKey key, Optional<AssessedEnrollment> enrollment, List<PaymentRecord> records) {
+    public static PersonOutcome reconcilePerson(PersonKey key, Optional<AssessedEnrollment> enrollment, List<TaxPaymentRecord> records) {
         Optional<PersonOutcome> common = commonCase(key, enrollment, records);
         if (common.isPresent()) {
             return common.get();
@@ -114,7 +114,7 @@ public final class Reconciler {
         Set<String> reversed = new HashSet<>(2);
         Set<String> paymentIds = new HashSet<>(4);
         boolean anyReversal = false;
-        for (PaymentRecord r : records) {
+        for (TaxPaymentRecord r : records) {
             if (r.kind() == PaymentKind.PAYMENT) {
                 paymentIds.add(r.transactionId());
             } else if (r.kind() == PaymentKind.REVERSAL) {
@@ -123,7 +123,7 @@ public final class Reconciler {
         }
         Money orphanReversals = Money.ZERO;
         Money refunded = Money.ZERO;
-        for (PaymentRecord r : records) {
+        for (TaxPaymentRecord r : records) {
             if (r.kind() == PaymentKind.REVERSAL) {
                 String target = r.reverses().orElseThrow();
                 if (paymentIds.contains(target)) {
@@ -136,9 +136,9 @@ public final class Reconciler {
                 refunded = refunded.plus(r.amount());
             }
         }
-        List<PaymentRecord> effective = new ArrayList<>();
+        List<TaxPaymentRecord> effective = new ArrayList<>();
         Money gross = Money.ZERO;
-        for (PaymentRecord r : records) {
+        for (TaxPaymentRecord r : records) {
             if (r.kind() == PaymentKind.PAYMENT && !(anyReversal && reversed.contains(r.transactionId()))) {
                 effective.add(r);
                 gross = gross.plus(r.amount());
@@ -146,12 +146,12 @@ public final class Reconciler {
         }
         gross = gross.minus(orphanReversals);
         Money net = gross.minus(refunded);
-        List<String> effectiveIds = effective.stream().map(PaymentRecord::transactionId).toList();
-        List<String> allIds = records.stream().map(PaymentRecord::transactionId).toList();
-        Optional<RegionCode> paymentRegion = effective.stream().map(PaymentRecord::collectingRegion).findFirst()
-                .or(() -> records.stream().map(PaymentRecord::collectingRegion).findFirst());
+        List<String> effectiveIds = effective.stream().map(TaxPaymentRecord::transactionId).toList();
+        List<String> allIds = records.stream().map(TaxPaymentRecord::transactionId).toList();
+        Optional<RegionCode> paymentRegion = effective.stream().map(TaxPaymentRecord::collectingRegion).findFirst()
+                .or(() -> records.stream().map(TaxPaymentRecord::collectingRegion).findFirst());
         String name = enrollment.map(AssessedEnrollment::name)
-                .or(() -> records.stream().map(PaymentRecord::name).findFirst()).orElse("");
+                .or(() -> records.stream().map(TaxPaymentRecord::name).findFirst()).orElse("");
         Optional<RegionCode> enrollmentRegion = enrollment.map(AssessedEnrollment::region);
         Optional<Money> assessed = enrollment.flatMap(AssessedEnrollment::assessedAmount);
 
@@ -188,21 +188,20 @@ public final class Reconciler {
             }
             List<String> elsewhere = effective.stream()
                     .filter(r -> !sameRegion(enrollment.get().region(), r.collectingRegion()))
-                    .map(PaymentRecord::transactionId).toList();
+                    .map(TaxPaymentRecord::transactionId).toList();
             if (!elsewhere.isEmpty()) {
                 RegionCode other = effective.stream().filter(r -> elsewhere.contains(r.transactionId())).findFirst()
                         .orElseThrow().collectingRegion();
                 differences.add(new Difference(DifferenceCategory.PAID_IN_OTHER_REGION, key.idNumber(), name, key.coverageYear(),
                         enrollmentRegion, Optional.of(other), assessed, net,
-                        effective.stream().filter(r -> elsewhere.contains(r.transactionId())).map(PaymentRecord::amount).reduce(Money.ZERO, Money::plus),
+                        effective.stream().filter(r -> elsewhere.contains(r.transactionId())).map(TaxPaymentRecord::amount).reduce(Money.ZERO, Money::plus),
                         elsewhere, "参保地" + enrollment.get().region() + "，缴费地" + other));
             }
             if (fullyPaid) {
-                Money finallyOwed = due.minus(enrollment.get().laterRefund());
-                Money owed = net.minus(finallyOwed);
+                Money owed = net.minus(due);
                 if (owed.isPositive()) {
                     differences.add(make.create(DifferenceCategory.REFUND_OWED, owed, allIds,
-                            "已缴净额" + net + "元，个人最终应负担" + finallyOwed + "元"));
+                            "已缴净额" + net + "元，核定应缴" + due + "元"));
                 }
             }
         }
@@ -213,9 +212,9 @@ public final class Reconciler {
     /**
      * The two cases of nearly everyone, answered without the bookkeeping below (same result): an
      * enrollment with no money yet, and one payment of exactly the assessed amount in the
-     * enrollment's region with no later refund due.
+     * enrollment's region.
      */
-    private static Optional<PersonOutcome> commonCase(PersonKey key, Optional<AssessedEnrollment> enrollment, List<PaymentRecord> records) {
+    private static Optional<PersonOutcome> commonCase(PersonKey key, Optional<AssessedEnrollment> enrollment, List<TaxPaymentRecord> records) {
         if (enrollment.isEmpty()) {
             return Optional.empty();
         }
@@ -225,8 +224,8 @@ public final class Reconciler {
             return Optional.of(new PersonOutcome(key.idNumber(), key.coverageYear(), enrollment, List.of(), 0, Money.ZERO, paid,
                     paid ? Optional.of(e.registeredOn()) : Optional.empty(), List.of()));
         }
-        if (records.size() == 1 && e.assessedAmount().isPresent() && e.laterRefund().isZero()) {
-            PaymentRecord r = records.get(0);
+        if (records.size() == 1 && e.assessedAmount().isPresent()) {
+            TaxPaymentRecord r = records.get(0);
             if (r.kind() == PaymentKind.PAYMENT && r.amount().equals(e.assessedAmount().get()) && sameRegion(e.region(), r.collectingRegion())) {
                 return Optional.of(new PersonOutcome(key.idNumber(), key.coverageYear(), enrollment, List.of(r), 1, r.amount(), true,
                         Optional.of(r.paidAt().toLocalDate()), List.of()));
@@ -236,17 +235,17 @@ public final class Reconciler {
     }
 
     /** The day the running sum of payments in booking order reached the amount due. */
-    private static LocalDate dayCovered(AssessedEnrollment enrollment, List<PaymentRecord> effective, Money due) {
+    private static LocalDate dayCovered(AssessedEnrollment enrollment, List<TaxPaymentRecord> effective, Money due) {
         if (!due.isPositive()) {
             return enrollment.registeredOn();
         }
         if (effective.size() == 1) {
             return effective.get(0).paidAt().toLocalDate();
         }
-        List<PaymentRecord> byTime = new ArrayList<>(effective);
-        byTime.sort(Comparator.comparing(PaymentRecord::paidAt).thenComparing(PaymentRecord::transactionId));
+        List<TaxPaymentRecord> byTime = new ArrayList<>(effective);
+        byTime.sort(Comparator.comparing(TaxPaymentRecord::paidAt).thenComparing(TaxPaymentRecord::transactionId));
         Money sum = Money.ZERO;
-        for (PaymentRecord r : byTime) {
+        for (TaxPaymentRecord r : byTime) {
             sum = sum.plus(r.amount());
             if (sum.compareTo(due) >= 0) {
                 return r.paidAt().toLocalDate();
@@ -285,7 +284,7 @@ public final class Reconciler {
         return new PersonKey(e.coverageYear(), e.idNumber());
     }
 
-    public static PersonKey key(PaymentRecord r) {
+    public static PersonKey key(TaxPaymentRecord r) {
         return new PersonKey(r.coverageYear(), r.idNumber());
     }
 

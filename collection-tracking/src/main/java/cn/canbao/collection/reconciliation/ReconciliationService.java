@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.canbao.collection.SnapshotCopyReader;
-import cn.canbao.collection.payment.PaymentRecord;
+import cn.canbao.collection.payment.TaxPaymentRecord;
 import cn.canbao.collection.payment.PaymentRepository;
 import cn.canbao.collection.progress.PersonStatus;
 import cn.canbao.collection.progress.ProgressRollupRepository;
@@ -65,7 +65,7 @@ public class ReconciliationService {
             // Both reads run in parallel on their own connections, seeing this transaction's snapshot.
             String snapshot = jdbc.queryForObject("SELECT pg_export_snapshot()", String.class);
             try (SnapshotCopyReader<AssessedEnrollment> enrollmentStream = enrollments.readSorted(snapshot, coverageYear);
-                 SnapshotCopyReader<PaymentRecord> recordStream = payments.readSorted(snapshot, coverageYear);
+                 SnapshotCopyReader<TaxPaymentRecord> recordStream = payments.readSorted(snapshot, coverageYear);
                  Writer itemOut = Files.newBufferedWriter(items, StandardCharsets.UTF_8);
                  Writer statusOut = new BufferedWriter(Files.newBufferedWriter(statuses, StandardCharsets.UTF_8), 1 << 16)) {
                 summary = Reconciler.reconcileSorted(enrollmentStream, recordStream, outcome -> {
@@ -112,7 +112,7 @@ public class ReconciliationService {
     @Transactional
     public PersonOutcome reconcilePerson(int coverageYear, String idNumber) {
         Optional<AssessedEnrollment> enrollment = enrollments.find(coverageYear, idNumber);
-        List<PaymentRecord> records = payments.ofPerson(coverageYear, idNumber);
+        List<TaxPaymentRecord> records = payments.ofPerson(coverageYear, idNumber);
         PersonOutcome outcome = Reconciler.reconcilePerson(new Reconciler.PersonKey(coverageYear, idNumber), enrollment, records);
         rollups.replace(coverageYear, List.of(PersonStatus.of(outcome)));
         return outcome;

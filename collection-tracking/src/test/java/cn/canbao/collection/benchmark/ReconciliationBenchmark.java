@@ -23,7 +23,7 @@ import cn.canbao.collection.CollectionTestConfiguration;
 import cn.canbao.collection.TestDatabase;
 import cn.canbao.collection.payment.Channel;
 import cn.canbao.collection.payment.PaymentKind;
-import cn.canbao.collection.payment.PaymentRecord;
+import cn.canbao.collection.payment.TaxPaymentRecord;
 import cn.canbao.collection.payment.PaymentRepository;
 import cn.canbao.collection.reconciliation.AssessedEnrollment;
 import cn.canbao.collection.reconciliation.Reconciler;
@@ -59,13 +59,13 @@ class ReconciliationBenchmark {
     private static void inMemory(BenchmarkReport report) {
         RegionCode village = RegionCode.of("340321100201");
         List<AssessedEnrollment> enrollments = new ArrayList<>(PEOPLE);
-        List<PaymentRecord> records = new ArrayList<>(PEOPLE);
+        List<TaxPaymentRecord> records = new ArrayList<>(PEOPLE);
         LocalDateTime paidAt = LocalDateTime.of(2024, 10, 8, 10, 0);
         for (int n = 0; n < PEOPLE; n++) {
             String id = SyntheticCollectionData.idNumber(n);
-            enrollments.add(new AssessedEnrollment(id, "居民", 2025, village, Optional.of(Money.ofYuan(400)), Money.ZERO,
+            enrollments.add(new AssessedEnrollment(id, "居民", 2025, village, Optional.of(Money.ofYuan(400)),
                     LocalDate.of(2024, 9, 10), false, false));
-            records.add(new PaymentRecord("P" + n, id, "居民", Money.ofYuan(n % 50 == 0 ? 380 : 400), 2025, Channel.WECHAT, paidAt,
+            records.add(new TaxPaymentRecord("P" + n, id, "居民", Money.ofYuan(n % 50 == 0 ? 380 : 400), 2025, Channel.WECHAT, paidAt,
                     "税务局", RegionCode.of("340321"), PaymentKind.PAYMENT, Optional.empty()));
         }
         enrollments.sort(Comparator.comparing(Reconciler::key, Reconciler.ORDER));

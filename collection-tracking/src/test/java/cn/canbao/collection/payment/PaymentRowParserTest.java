@@ -31,7 +31,7 @@ class PaymentRowParserTest {
         PaymentRowParser.Outcome outcome = PaymentRowParser.parse(2, row());
 
         assertThat(outcome.errors()).isEmpty();
-        PaymentRecord record = outcome.record().orElseThrow();
+        TaxPaymentRecord record = outcome.record().orElseThrow();
         assertThat(record.channel()).isEqualTo(Channel.WANSHITONG);
         assertThat(record.kind()).isEqualTo(PaymentKind.PAYMENT);
         assertThat(record.amount()).isEqualTo(Money.ofYuan(400));

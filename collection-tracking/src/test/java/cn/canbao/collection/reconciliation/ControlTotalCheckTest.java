@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Optional;
 
 import cn.canbao.collection.payment.Channel;
-import cn.canbao.collection.payment.PaymentRecord;
+import cn.canbao.collection.payment.TaxPaymentRecord;
 import cn.canbao.money.Money;
 import org.junit.jupiter.api.Test;
 
 class ControlTotalCheckTest {
 
-    private final List<PaymentRecord> records = List.of(payment("T1", 1, "400"), payment("T2", 2, "400"), refund("F1", 2, "400"),
+    private final List<TaxPaymentRecord> records = List.of(payment("T1", 1, "400"), payment("T2", 2, "400"), refund("F1", 2, "400"),
             payment("T3", 3, "200", cn.canbao.collection.Fixtures.HUAIYUAN, Channel.ALIPAY));
 
     @Test

@@ -89,7 +89,7 @@ public class PolicyCalculatorAssessor implements PremiumAssessor, RefundRules {
         cn.canbao.policy.assessment.Assessment result = AssessmentCalculator.assess(policy,
                 new cn.canbao.policy.assessment.AssessmentRequest(person, request.assessedOn(), request.assessedOn()));
         if (!result.accepted()) {
-            throw new ConflictException("政策核定未通过：" + result.rejectionMessage());
+            throw new ConflictException("政策核定未通过：" + result.rejection().text(Locale.SIMPLIFIED_CHINESE));
         }
         Map<Funder, Money> subsidies = new EnumMap<>(Funder.class);
         for (FunderShare share : result.subsidies()) {

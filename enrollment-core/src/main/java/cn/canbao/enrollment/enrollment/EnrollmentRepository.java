@@ -113,6 +113,15 @@ public class EnrollmentRepository {
                 .param("id", id).param("year", year).update();
     }
 
+    /** Undoes a recorded payment: back to ASSESSED, without payment or coverage dates. */
+    public void clearPayment(long id, int year) {
+        jdbc.sql("""
+                UPDATE enrollment SET status = 'ASSESSED', paid_at = NULL, paid_fen = NULL, payment_reference = NULL,
+                    coverage_start = NULL, coverage_end = NULL, version = version + 1
+                WHERE id = :id AND coverage_year = :year
+                """).param("id", id).param("year", year).update();
+    }
+
     public void saveEnd(long id, int year, EnrollmentStatus status, LocalDate endedOn, EndReason reason, String note) {
         jdbc.sql("""
                 UPDATE enrollment SET status = :status, ended_on = :endedOn, end_reason = :reason, end_note = :note,

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -296,6 +297,29 @@ public class EnrollmentService {
             settle(actor, after, "OVERPAID", overpaid, after.policyVersion());
         }
         return after;
+    }
+
+    /**
+     * The payment an enrollment was marked paid by was reversed (冲正) at the tax bureau: the enrollment
+     * goes back to assessed and waits for money again. Only the payment with this reference is undone,
+     * so the call is idempotent and never touches a payment recorded by another reference. Returns the
+     * enrollment moved back, or empty when nothing was paid by that reference.
+     */
+    @Transactional
+    public Optional<Enrollment> reversePayment(Actor actor, String personKey, int coverageYear, String reference) {
+        Enrollment found = enrollments.findActive(personKey, coverageYear).orElse(null);
+        if (found == null || !found.status().paid() || !Objects.equals(found.paymentReference(), reference)) {
+            return Optional.empty();
+        }
+        Enrollment before = lockInScope(actor, found.id(), found.coverageYear());
+        if (!before.status().paid() || !Objects.equals(before.paymentReference(), reference)) {
+            return Optional.empty();
+        }
+        enrollments.clearPayment(before.id(), before.coverageYear());
+        Enrollment after = enrollments.find(before.id(), before.coverageYear()).orElseThrow();
+        audit.record(actor, AuditEntry.success("ENROLLMENT_PAYMENT_REVERSED", "enrollment", key(after), after.regionCode(),
+                before.auditState(), after.auditState()));
+        return Optional.of(after);
     }
 
     /** 暂停 (e.g. joined employee insurance, moved away): the enrollment stops counting as active. */

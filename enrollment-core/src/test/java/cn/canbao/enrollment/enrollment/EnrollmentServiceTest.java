@@ -81,6 +81,27 @@ class EnrollmentServiceTest {
     }
 
     @Test
+    void aReversedPaymentMovesTheEnrollmentBackToAssessedAndOnlyThePaymentWithThatReferenceIsUndone() {
+        Resident resident = adultIn(TestPeople.YINFENG);
+        Enrollment registered = enrollments.enroll(TestPeople.YINFENG_WORKER, new EnrollRequest(resident.id(), 2025, null, null, null));
+        enrollments.assess(TestPeople.YINFENG_WORKER, registered.id(), 2025);
+        String key = resident.personKey().value();
+        enrollments.recordPayment(TestPeople.COUNTY_STAFF, new PaymentRecord(key, 2025, Money.ofYuan(400), NOW, "TAX-A" + resident.id()));
+
+        assertThat(enrollments.reversePayment(TestPeople.COUNTY_STAFF, key, 2025, "OTHER")).isEmpty();
+        Enrollment back = enrollments.reversePayment(TestPeople.COUNTY_STAFF, key, 2025, "TAX-A" + resident.id()).orElseThrow();
+
+        assertThat(back.status()).isEqualTo(EnrollmentStatus.ASSESSED);
+        assertThat(back.paymentReference()).isNull();
+        assertThat(back.coverageStart()).isNull();
+        assertThat(enrollments.reversePayment(TestPeople.COUNTY_STAFF, key, 2025, "TAX-A" + resident.id()))
+                .as("reversing again changes nothing").isEmpty();
+        Enrollment paidAgain = enrollments.recordPayment(TestPeople.COUNTY_STAFF,
+                new PaymentRecord(key, 2025, Money.ofYuan(400), NOW, "TAX-B" + resident.id()));
+        assertThat(paidAgain.status()).isEqualTo(EnrollmentStatus.PAID);
+    }
+
+    @Test
     void aNewOrLapsedParticipantCannotPayBeforeTheAgencyRegistersAndAssessesThem() {
         Resident resident = adultIn(TestPeople.YINFENG);
 

@@ -9,6 +9,7 @@ import java.util.List;
 import cn.canbao.money.Money;
 import cn.canbao.policy.Citation;
 import cn.canbao.policy.Identity;
+import cn.canbao.policy.LateReason;
 import cn.canbao.policy.ParticipantCategory;
 import cn.canbao.policy.RefundReason;
 import cn.canbao.policy.effective.EffectivePolicy;
@@ -45,7 +46,7 @@ public final class AssessmentCalculator {
         return catalog.effective(region, coverageYear)
                 .map(policy -> assess(policy, request))
                 .orElseGet(() -> Assessment.rejected(RejectionReason.NO_POLICY,
-                        "no policy file covers region " + region + " for coverage year " + coverageYear, null, List.of()));
+                        Explanation.part("rejected.noPolicy", region, coverageYear), null, List.of()));
     }
 
     public static Assessment assess(EffectivePolicy policy, AssessmentRequest request) {
@@ -63,19 +64,17 @@ public final class AssessmentCalculator {
         } else {
             CitedAmount personal = policy.personalStandard().orElse(null);
             if (personal == null && !policy.eligibleCategories().containsKey(person.category())) {
-                return Assessment.rejected(RejectionReason.CATEGORY_NOT_ELIGIBLE, "category " + person.category() + " ("
-                        + person.category().chineseName() + ") is not named by the policy of " + policy.region() + " "
-                        + policy.coverageYear(), null, why);
+                return Assessment.rejected(RejectionReason.CATEGORY_NOT_ELIGIBLE, Explanation.part("rejected.categoryNotNamed",
+                        person.category(), policy.region(), policy.coverageYear()), null, why);
             }
             if (personal == null) {
-                return Assessment.rejected(RejectionReason.NO_STANDARD, "the policy of " + policy.region() + " "
-                        + policy.coverageYear() + " gives no contribution standard for " + person.category(), null, why);
+                return Assessment.rejected(RejectionReason.NO_STANDARD, Explanation.part("rejected.noStandard",
+                        policy.region(), policy.coverageYear(), person.category()), null, why);
             }
             if (personal.minimum()) {
                 why.add(Explanation.of("standard.minimumOnly", personal.cite(), personal.amount()));
-                return Assessment.rejected(RejectionReason.ONLY_MINIMUM_STANDARD, "the policy of " + policy.region() + " "
-                        + policy.coverageYear() + " gives only a minimum standard (不低于 " + personal.amount()
-                        + "); the amount due is set by a lower-level policy", personal.amount(), why);
+                return Assessment.rejected(RejectionReason.ONLY_MINIMUM_STANDARD, Explanation.part("rejected.onlyMinimum",
+                        policy.region(), policy.coverageYear(), personal.amount()), personal.amount(), why);
             }
             standard = personal.amount();
             why.add(Explanation.of("standard.personal", personal.cite(), standard));
@@ -83,20 +82,19 @@ public final class AssessmentCalculator {
 
         Citation categoryCite = policy.eligibleCategories().get(person.category());
         if (categoryCite == null) {
-            return Assessment.rejected(RejectionReason.CATEGORY_NOT_ELIGIBLE, "category " + person.category() + " ("
-                    + person.category().chineseName() + ") is not named by the policy of " + policy.region() + " "
-                    + policy.coverageYear(), standard, why);
+            return Assessment.rejected(RejectionReason.CATEGORY_NOT_ELIGIBLE, Explanation.part("rejected.categoryNotNamed",
+                    person.category(), policy.region(), policy.coverageYear()), standard, why);
         }
         why.add(Explanation.of("category.eligible", categoryCite, person.category()));
         if (paid.isBefore(person.birthDate())) {
-            return Assessment.rejected(RejectionReason.PAYMENT_BEFORE_BIRTH, "payment date " + paid + " is before the birth date "
-                    + person.birthDate(), standard, why);
+            return Assessment.rejected(RejectionReason.PAYMENT_BEFORE_BIRTH, Explanation.part("rejected.paidBeforeBirth",
+                    paid, person.birthDate()), standard, why);
         }
 
         DatedPeriod period = policy.coveragePeriod().orElse(null);
         if (period == null) {
-            return Assessment.rejected(RejectionReason.NO_COVERAGE_PERIOD, "the policy of " + policy.region() + " "
-                    + policy.coverageYear() + " states no coverage period", standard, why);
+            return Assessment.rejected(RejectionReason.NO_COVERAGE_PERIOD, Explanation.part("rejected.noCoveragePeriod",
+                    policy.region(), policy.coverageYear()), standard, why);
         }
 
         Entry entry = person.category() == ParticipantCategory.NEWBORN && policy.newborn().isPresent()
@@ -172,9 +170,9 @@ public final class AssessmentCalculator {
         LocalDate coverageStart;
         String registeredName;
         RejectionReason rejection;
-        String message;
+        Explanation message;
 
-        static Entry rejected(RejectionReason reason, String message) {
+        static Entry rejected(RejectionReason reason, Explanation message) {
             Entry entry = new Entry();
             entry.rejection = reason;
             entry.message = message;
@@ -203,20 +201,20 @@ public final class AssessmentCalculator {
         LocalDate paid = request.paymentDate();
         DatedPeriod window = policy.collectionWindow().orElse(null);
         if (window == null) {
-            return Entry.rejected(RejectionReason.NO_COLLECTION_WINDOW, "the policy of " + policy.region() + " "
-                    + policy.coverageYear() + " states no collection window for " + request.person().category());
+            return Entry.rejected(RejectionReason.NO_COLLECTION_WINDOW, Explanation.part("rejected.noCollectionWindow",
+                    policy.region(), policy.coverageYear(), request.person().category()));
         }
         if (paid.isBefore(window.start())) {
             why.add(Explanation.of("window", window.cite(), window.start(), window.end()));
-            return Entry.rejected(RejectionReason.BEFORE_COLLECTION_WINDOW, "payment on " + paid
-                    + " is before the collection window opens on " + window.start());
+            return Entry.rejected(RejectionReason.BEFORE_COLLECTION_WINDOW, Explanation.part("rejected.beforeWindow",
+                    paid, window.start()));
         }
         if (!paid.isAfter(window.end())) {
             why.add(Explanation.of("window.paidWithin", window.cite(), paid, window.start(), window.end()));
             return Entry.accepted(EnrollmentRoute.COLLECTION_WINDOW, period.start());
         }
         if (paid.isAfter(period.end())) {
-            return Entry.rejected(RejectionReason.AFTER_COVERAGE_PERIOD, "payment on " + paid + " is after the coverage period ends on " + period.end());
+            return Entry.rejected(RejectionReason.AFTER_COVERAGE_PERIOD, Explanation.part("rejected.afterCoveragePeriod", paid, period.end()));
         }
         for (CategoryExtension extension : policy.categoryExtensions()) {
             if (extension.category() == request.person().category() && extension.contains(paid)) {
@@ -233,10 +231,8 @@ public final class AssessmentCalculator {
             }
         }
         why.add(Explanation.of("window", window.cite(), window.start(), window.end()));
-        return Entry.rejected(RejectionReason.AFTER_COLLECTION_WINDOW, "payment on " + paid + " is after the collection window closed on "
-                + window.end() + " and no extension or green channel applies to " + request.person().category()
-                + (request.person().identities().isEmpty() ? "" : " " + request.person().identities())
-                + (request.person().lateReason() == cn.canbao.policy.LateReason.NONE ? "" : " (" + request.person().lateReason() + ")"));
+        return Entry.rejected(RejectionReason.AFTER_COLLECTION_WINDOW, Explanation.part("rejected.afterWindow", paid, window.end(),
+                whoIsLate(request.person())));
     }
 
     private static Entry newbornEntry(EffectivePolicy policy, NewbornRules rules, AssessmentRequest request, DatedPeriod period,
@@ -244,22 +240,22 @@ public final class AssessmentCalculator {
         Person person = request.person();
         LocalDate paid = request.paymentDate();
         if (person.birthDate().isAfter(period.end())) {
-            return Entry.rejected(RejectionReason.AFTER_COVERAGE_PERIOD, "born on " + person.birthDate() + ", after the coverage period ends on " + period.end());
+            return Entry.rejected(RejectionReason.AFTER_COVERAGE_PERIOD, Explanation.part("rejected.bornAfterCoveragePeriod",
+                    person.birthDate(), period.end()));
         }
         if (rules.underAgeYears() != null && person.ageOn(paid) >= rules.underAgeYears()) {
             why.add(Explanation.of("newborn.underAge", rules.cite(), rules.underAgeYears()));
-            return Entry.rejected(RejectionReason.NOT_A_NEWBORN, "born on " + person.birthDate() + ", " + person.ageOn(paid)
-                    + " year(s) old on " + paid + ": not a newborn under the policy (under " + rules.underAgeYears() + ")");
+            return Entry.rejected(RejectionReason.NOT_A_NEWBORN, Explanation.part("rejected.notANewborn", person.birthDate(),
+                    person.ageOn(paid), paid, rules.underAgeYears()));
         }
         if (person.diedBeforeHouseholdRegistration()) {
             return diedBeforeRegistration(rules.diedBeforeRegistration(), request, period, why);
         }
         LocalDate measured = rules.measuredBy() == DeadlineMeasuredBy.REGISTRATION_DATE ? request.registrationDate() : paid;
         long day = DAYS.between(person.birthDate(), measured);
-        String measuredBy = rules.measuredBy() == DeadlineMeasuredBy.REGISTRATION_DATE ? "registered" : "registered and paid";
         DatedPeriod window = policy.collectionWindow().orElse(null);
         if (window != null && paid.isBefore(window.start())) {
-            return Entry.rejected(RejectionReason.BEFORE_COLLECTION_WINDOW, "payment on " + paid + " is before the collection window opens on " + window.start());
+            return Entry.rejected(RejectionReason.BEFORE_COLLECTION_WINDOW, Explanation.part("rejected.beforeWindow", paid, window.start()));
         }
         if (day <= rules.deadlineDays()) {
             why.add(Explanation.of("newborn.withinDeadline", rules.cite(), rules.measuredBy(), day, rules.deadlineDays(),
@@ -267,8 +263,8 @@ public final class AssessmentCalculator {
             return Entry.accepted(EnrollmentRoute.NEWBORN_WITHIN_DEADLINE, coverageStart(rules.withinDeadline(), period, request, rules.cite(), why));
         }
         if (paid.isAfter(period.end())) {
-            return Entry.rejected(RejectionReason.AFTER_COVERAGE_PERIOD, "newborn " + measuredBy + " on day " + day
-                    + " (after the " + rules.deadlineDays() + "-day deadline) and paid after the coverage period ended on " + period.end());
+            return Entry.rejected(RejectionReason.AFTER_COVERAGE_PERIOD, Explanation.part("rejected.newbornAfterCoveragePeriod",
+                    rules.measuredBy(), day, rules.deadlineDays(), period.end()));
         }
         if (window != null && window.contains(paid)) {
             why.add(Explanation.of("newborn.afterDeadlineWithinWindow", window.cite(), rules.measuredBy(), day,
@@ -285,13 +281,13 @@ public final class AssessmentCalculator {
                                                 List<Explanation> why) {
         Person person = request.person();
         if (rule == null) {
-            return Entry.rejected(RejectionReason.NO_RULE_FOR_CASE, "the policy has no rule for a newborn who died before household registration");
+            return Entry.rejected(RejectionReason.NO_RULE_FOR_CASE, Explanation.part("rejected.noDiedBeforeRegistrationRule"));
         }
         long day = DAYS.between(person.birthDate(), request.registrationDate());
         if (day > rule.deadlineDays()) {
             why.add(Explanation.of("newborn.died.deadline", rule.cite(), rule.deadlineDays()));
-            return Entry.rejected(RejectionReason.NEWBORN_DEADLINE_PASSED, "registered on day " + day + " after birth, after the "
-                    + rule.deadlineDays() + "-day limit for a newborn who died before household registration");
+            return Entry.rejected(RejectionReason.NEWBORN_DEADLINE_PASSED, Explanation.part("rejected.diedBeforeRegistrationDeadline",
+                    day, rule.deadlineDays()));
         }
         Entry entry = Entry.accepted(EnrollmentRoute.NEWBORN_DIED_BEFORE_REGISTRATION, later(period.start(), person.birthDate()));
         entry.registeredName = person.parentName() == null ? null : person.parentName() + rule.nameSuffix();
@@ -311,6 +307,17 @@ public final class AssessmentCalculator {
                 yield null;
             }
         };
+    }
+
+    /** The person's category, identities and late reason: what an extension or green channel would have to match. */
+    private static List<Object> whoIsLate(Person person) {
+        List<Object> who = new ArrayList<>(4);
+        who.add(person.category());
+        who.addAll(person.identities());
+        if (person.lateReason() != LateReason.NONE) {
+            who.add(person.lateReason());
+        }
+        return who;
     }
 
     private static LocalDate later(LocalDate a, LocalDate b) {

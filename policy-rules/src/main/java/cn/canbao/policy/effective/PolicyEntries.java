@@ -194,6 +194,9 @@ final class PolicyEntries {
             return;
         }
         CollectionTargets t = targets.value();
+        if (t.base() != null) {
+            add("collectionTargets", "base", t.base().rule().name(), targets, t.base().cite());
+        }
         t.rates().forEach(r -> add("collectionTargets", "rate " + r.population(), "≥ " + r.minimumPercent().toPlainString() + "%", targets, r.cite()));
         t.milestones().forEach(m -> add("collectionTargets", "milestone " + m.date(), m.percentOfTarget().toPlainString() + "% of target", targets, m.cite()));
         if (t.countedAsOf() != null) {

@@ -352,12 +352,30 @@ public record PolicyFile(
         }
     }
 
-    /** Enrollment-rate targets (参保率), dated milestones, the day completions are counted, the collection deadline. */
+    /**
+     * Enrollment-rate targets (参保率), dated milestones, the day completions are counted, the collection deadline,
+     * and how the number who should enroll (the base of the rates) is fixed, when the document says.
+     */
     public record CollectionTargets(List<RateTarget> rates, List<Milestone> milestones, CitedDate countedAsOf,
-                                    CitedDate collectionDeadline) {
+                                    CitedDate collectionDeadline, ProgressBase base) {
         public CollectionTargets {
             rates = listOrEmpty(rates, "rates");
             milestones = listOrEmpty(milestones, "milestones");
+        }
+    }
+
+    /** How the number who should enroll (应参保人数) is fixed. */
+    public enum ProgressBaseRule {
+        /** The prior year's enrolled plus those newly registered this year: the document sets rates, not counts. */
+        PRIOR_YEAR_PLUS_NEW,
+        /** A target count (目标任务数) per unit, entered by county staff. */
+        OFFICIAL_TARGET
+    }
+
+    public record ProgressBase(ProgressBaseRule rule, Citation cite) {
+        public ProgressBase {
+            required(rule, "rule");
+            required(cite, "cite");
         }
     }
 

@@ -32,6 +32,7 @@ import cn.canbao.collection.lapse.LapseReason;
 import cn.canbao.collection.lapse.LapseService;
 import cn.canbao.collection.payment.PaymentBatch;
 import cn.canbao.collection.payment.PaymentField;
+import cn.canbao.collection.payment.EnrollmentPaymentLink;
 import cn.canbao.collection.payment.PaymentImportReport;
 import cn.canbao.collection.payment.PaymentImportService;
 import cn.canbao.collection.payment.PaymentRepository;
@@ -49,6 +50,7 @@ import cn.canbao.collection.reconciliation.ReconciliationRepository;
 import cn.canbao.collection.reconciliation.ReconciliationService;
 import cn.canbao.collection.snapshot.ProgressSnapshot;
 import cn.canbao.collection.snapshot.SnapshotService;
+import cn.canbao.enrollment.person.Masking;
 import cn.canbao.region.RegionCode;
 import cn.canbao.web.security.CurrentUser;
 import cn.canbao.web.security.RegionAccess;
@@ -112,16 +114,17 @@ class CollectionApiController {
         }
     }
 
-    /** What happened to a posted record, and the person's differences right after it. */
+    /** What happened to a posted record, the person's differences right after it, and what it did to their enrollment. */
     record PaymentResponse(String result, String transactionId, Boolean fullyPaid, String netPaid, List<DifferenceView> differences,
-                           List<RowError> errors) {
+                           List<RowError> errors, EnrollmentPaymentLink.Summary enrollment) {
     }
 
     record DifferenceView(String category, String categoryName, String idNumber, String name, String region, String assessed,
                           String netPaid, String amount, List<String> transactionIds, String reason) {
 
         static DifferenceView of(Difference d) {
-            return new DifferenceView(d.category().name(), d.category().chineseName(), d.idNumber(), d.name(), d.worklistRegion().value(),
+            return new DifferenceView(d.category().name(), d.category().chineseName(), Masking.maskDocumentNumber(d.idNumber()), d.name(),
+                    d.worklistRegion().value(),
                     d.assessedAmount().map(Object::toString).orElse(null), d.netPaid().toString(), d.amount().toString(), d.transactionIds(),
                     d.reason());
         }
@@ -136,7 +139,7 @@ class CollectionApiController {
         PaymentRowParser.Outcome parsed = PaymentRowParser.parse(1, request.fields());
         if (!parsed.accepted()) {
             return ResponseEntity.badRequest().body(new PaymentResponse("INVALID", request.transactionId(), null, null, List.of(),
-                    parsed.errors()));
+                    parsed.errors(), EnrollmentPaymentLink.Summary.NOTHING));
         }
         CurrentUser user = access.currentUser();
         PaymentService.RecordResult result = paymentService.record(parsed.record().orElseThrow(), user.region(), user.getUsername());
@@ -148,7 +151,8 @@ class CollectionApiController {
         };
         return ResponseEntity.status(status).body(new PaymentResponse(result.result().name(), request.transactionId(),
                 result.outcome().map(o -> o.fullyPaid()).orElse(null), result.outcome().map(o -> o.netPaid().toString()).orElse(null),
-                result.outcome().map(o -> o.differences().stream().map(DifferenceView::of).toList()).orElse(List.of()), List.of()));
+                result.outcome().map(o -> o.differences().stream().map(DifferenceView::of).toList()).orElse(List.of()), List.of(),
+                result.enrollment()));
     }
 
     @PostMapping("/api/v1/payments/imports")
@@ -250,8 +254,12 @@ class CollectionApiController {
     List<LapseCase> lapses(@PathVariable String code, @RequestParam(required = false) Integer coverageYear,
                            @RequestParam(required = false) LapseReason reason,
                            @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit) {
+        // ID and phone numbers masked like on the pages; the full number is a separate, audited reveal
         return lapses.worklist(visible(code), coverageYear == null ? year.current() : coverageYear, Optional.ofNullable(reason),
-                Math.min(limit, 1000), Math.max(offset, 0));
+                        Math.min(limit, 1000), Math.max(offset, 0)).stream()
+                .map(c -> new LapseCase(Masking.maskDocumentNumber(c.idNumber()), c.name(), c.region(), c.contactPhone().map(Masking::maskPhone),
+                        c.reason(), c.identities(), c.latestFollowUp()))
+                .toList();
     }
 
     record FollowUpRequest(Integer coverageYear, String idNumber, FollowUpOutcome outcome, String note) {

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 import cn.canbao.audit.Actor;
 import cn.canbao.collection.payment.Channel;
 import cn.canbao.collection.payment.PaymentKind;
-import cn.canbao.collection.payment.PaymentRecord;
+import cn.canbao.collection.payment.TaxPaymentRecord;
 import cn.canbao.collection.payment.PaymentService;
 import cn.canbao.collection.progress.ProgressService;
 import cn.canbao.collection.reconciliation.ReconciliationService;
@@ -189,11 +189,12 @@ class DemoPopulation implements ApplicationRunner {
         String transaction = "DEMO-" + season.year() + "-" + resident.id();
         if (due.isPositive()) {
             // Fully subsidised people (特困) pay nothing: the tax bureau has no record of them.
-            payments.record(new PaymentRecord(transaction, idNumber, resident.name(), due, season.year(),
+            payments.record(new TaxPaymentRecord(transaction, idNumber, resident.name(), due, season.year(),
                 Channel.values()[random.nextInt(Channel.values().length)], paidAt, "演示代收点", RegionCode.of(resident.regionCode()),
                     PaymentKind.PAYMENT, Optional.empty()), season.county(), "demo");
         }
-        // The enrollment side's record of the same payment: the enrollment becomes paid/covered.
+        // The tax record already moved the enrollment to paid/covered (same reference, so this changes nothing);
+        // a fully subsidised person has no tax record and is recorded as paid here.
         enrollments.recordPayment(actor, new cn.canbao.enrollment.enrollment.PaymentRecord(resident.personKey().value(), season.year(),
                 due, paidAt.atOffset(ZoneOffset.ofHours(8)), transaction));
     }

@@ -38,7 +38,8 @@ public record AssessmentPreviewResponse(
 
     static AssessmentPreviewResponse of(Assessment a, Long policyVersionId, Locale locale) {
         return new AssessmentPreviewResponse(a.accepted(),
-                a.rejectionReason() == null ? null : a.rejectionReason().name(), a.rejectionMessage(),
+                a.rejectionReason() == null ? null : a.rejectionReason().name(),
+                a.rejection() == null ? null : a.rejection().text(locale),
                 amount(a.standardAmount()), amount(a.personalDue()),
                 a.subsidies().stream().map(s -> new Subsidy(s.funder().name(), s.funder().chineseName(), s.amount().toString(),
                         s.mode().name(), CitationView.of(s.citation()))).toList(),

@@ -24,6 +24,8 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
+import cn.canbao.enrollment.person.Masking;
+
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
@@ -50,7 +52,8 @@ class CollectionWebTest {
                         .content(payment("CWT-1", "400", "340321")))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.result").value("CREATED"))
-                .andExpect(jsonPath("$.differences[*].category", hasItem("PAID_NOT_REGISTERED")));
+                .andExpect(jsonPath("$.differences[*].category", hasItem("PAID_NOT_REGISTERED")))
+                .andExpect(jsonPath("$.enrollment.paid").value(0));
         mvc.perform(post("/api/v1/payments").with(httpBasic("huaiyuan.staff", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
                         .content(payment("CWT-1", "400", "340321")))
                 .andExpect(status().isOk())
@@ -125,7 +128,7 @@ class CollectionWebTest {
         mvc.perform(get("/api/v1/reconciliation/worklists/340321?coverageYear=2025&category=PAID_NOT_REGISTERED")
                         .with(httpBasic("huaiyuan.staff", PASSWORD)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.items[*].idNumber", hasItem(ID)));
+                .andExpect(jsonPath("$.items[*].idNumber", hasItem(Masking.maskDocumentNumber(ID))));
         mvc.perform(post("/api/v1/reconciliation/runs?coverageYear=2025").with(httpBasic("yinfeng.worker", PASSWORD)))
                 .andExpect(status().isForbidden());
     }
@@ -183,6 +186,7 @@ class CollectionWebTest {
                         .with(csrf()).accept(MediaType.TEXT_HTML))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"counts\"")))
+                .andExpect(content().string(containsString("参保记录：0人转为已缴费")))
                 .andExpect(content().string(containsString("id=\"balance\"")));
     }
 }

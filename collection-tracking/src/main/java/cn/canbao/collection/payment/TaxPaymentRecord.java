@@ -10,6 +10,9 @@ import cn.canbao.region.RegionCode;
 /**
  * One line of the tax bureau's collection ledger: a payment, a reversal (冲正) of one earlier payment,
  * or a refund (退费). The amount is always positive; the kind says in which direction it moves money.
+ * Not to be confused with enrollment-core's {@code cn.canbao.enrollment.enrollment.PaymentRecord}, the
+ * report that moves one enrollment to paid: {@link EnrollmentPaymentLink} derives those reports from
+ * these ledger records.
  *
  * @param transactionId the tax bureau's unique transaction number (电子税票号/交易流水号); the idempotency key
  * @param idNumber 18-character identity number of the insured person, upper case
@@ -23,7 +26,7 @@ import cn.canbao.region.RegionCode;
  * @param kind payment, reversal or refund
  * @param reverses for a reversal: the transaction it cancels; for a refund: optionally the payment it refunds
  */
-public record PaymentRecord(
+public record TaxPaymentRecord(
         String transactionId,
         String idNumber,
         String name,
@@ -38,7 +41,7 @@ public record PaymentRecord(
 
     public static final int MAX_TRANSACTION_ID_LENGTH = 64;
 
-    public PaymentRecord {
+    public TaxPaymentRecord {
         requireText(transactionId, "transaction id");
         if (transactionId.length() > MAX_TRANSACTION_ID_LENGTH) {
             throw new IllegalArgumentException("transaction id longer than " + MAX_TRANSACTION_ID_LENGTH);
