@@ -69,6 +69,11 @@ public record IdentityDocument(DocumentType type, String number) {
 
     /** True when the number is the person's own GB 11643 number, from which birth date and sex follow. */
     public boolean carriesOwnBirthDateAndSex() {
+        return numberCarriesBirthDateAndSex(type);
+    }
+
+    /** True for the document types whose number is a GB 11643 number (birth date and sex follow from it). */
+    public static boolean numberCarriesBirthDateAndSex(DocumentType type) {
         return type == DocumentType.RESIDENT_ID || type == DocumentType.RESIDENCE_PERMIT
                 || type == DocumentType.HK_MO_TW_RESIDENCE_PERMIT;
     }

@@ -72,7 +72,8 @@ public record ResidentForm(
             }
             effectiveSex = derivedSex;
             effectiveBirth = derivedBirth;
-        } else {
+        } else if (!IdentityDocument.numberCarriesBirthDateAndSex(type)) {
+            // A wrong GB 11643 number is reported on the number alone: sex and birth date follow from the corrected one.
             if (sex == null) {
                 problems.add(new FieldProblem("sex", "该证件类型须填写性别"));
             }

@@ -50,14 +50,14 @@ class CountyStaffBrowserTest extends BrowserTest {
         assertThat(report.lines().count()).isEqualTo(3);
 
         open("/");
-        assertThat(waitFor(By.cssSelector("#work-roster-imports .badge")).getText()).isNotEqualTo("0");
+        assertThat(badge("work-roster-imports")).isPositive();
         logOut();
     }
 
     @Test
     void countyStaffReconcileAPaymentFileAndFollowTodaysWorkToTheWorklist() throws IOException {
         logIn("hailar.staff");
-        assertThat(waitFor(By.cssSelector("#work-difference-PAID_NOT_REGISTERED .badge")).getText()).isEqualTo("0");
+        int paymentImportsBefore = badge("work-payment-imports");
 
         browser.findElement(By.linkText("征缴对账")).click();
         String unregistered = idNumber("150702", LocalDate.of(1975, 4, 8), 51);
@@ -74,8 +74,9 @@ class CountyStaffBrowserTest extends BrowserTest {
         waitFor(By.cssSelector(".alert-success"));
 
         browser.findElement(By.linkText("首页")).click();
-        assertThat(waitFor(By.cssSelector("#work-payment-imports .badge")).getText()).isEqualTo("1");
-        assertThat(browser.findElement(By.cssSelector("#work-difference-PAID_NOT_REGISTERED .badge")).getText()).isEqualTo("1");
+        assertThat(badge("work-payment-imports")).isEqualTo(paymentImportsBefore + 1);
+        // The run recomputes every difference of the year; the new payment is one of those counted here.
+        assertThat(badge("work-difference-PAID_NOT_REGISTERED")).isPositive();
         screenshot("home-county-staff");
 
         click(By.id("work-difference-PAID_NOT_REGISTERED"));
@@ -88,6 +89,11 @@ class CountyStaffBrowserTest extends BrowserTest {
         assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("待核查的缴费数据导入");
         assertThat(pageText()).contains("证件号码").contains("拒绝 1 行");
         logOut();
+    }
+
+    /** The count on today's work with that id (other test classes share the database, so compare, don't assume). */
+    private int badge(String id) {
+        return Integer.parseInt(waitFor(By.cssSelector("#" + id + " .badge")).getText());
     }
 
     private static String idNumber(String county, LocalDate birth, int sequence) {
