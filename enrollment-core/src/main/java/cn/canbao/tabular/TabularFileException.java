@@ -1,8 +1,10 @@
 package cn.canbao.tabular;
 
 /**
- * The file as a whole cannot be read (wrong format, unknown encoding, no header, missing required
- * columns). Row-level problems are never thrown: they become {@link RowRejection}s.
+ * The file as a whole cannot be read (wrong format, undecodable bytes, no header, missing required
+ * columns, a cell longer than Excel allows). Row-level problems are never thrown: they become
+ * {@link RowRejection}s. Reading a file ends with rows or with this exception, never another one
+ * (enrollment-core {@code TabularReaderFuzzTest}).
  */
 public class TabularFileException extends RuntimeException {
 

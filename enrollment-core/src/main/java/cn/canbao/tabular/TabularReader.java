@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -32,12 +31,19 @@ import org.apache.commons.csv.CSVRecord;
  * in a text editor (CSV) or in Excel (xlsx).
  *
  * <p>CSV encoding is detected from the bytes: a UTF-8 byte-order mark, else UTF-8 when the first
- * 64 KiB decode as UTF-8, else GBK (read as GB18030, its superset). A byte sequence that does not
- * decode later in the file stops the read with the line number instead of producing garbled text.
+ * 64 KiB decode as UTF-8, else GBK (read as GB18030, its superset) when they decode as GBK, else
+ * UTF-8. A byte sequence that does not
+ * decode stops the read with its line number instead of producing garbled text, and so does a cell
+ * longer than Excel allows ({@link #MAX_CELL_CHARACTERS}).
  */
 public abstract class TabularReader implements Closeable, Iterator<TabularRow> {
 
     static final int SNIFF_BYTES = 64 * 1024;
+    /**
+     * Excel's own limit for one cell. A longer cell cannot come from a spreadsheet: the file is
+     * refused (naming line and column) before such text reaches a field rule or the database.
+     */
+    public static final int MAX_CELL_CHARACTERS = 32_767;
     /** GB18030 decodes every GBK file and the few characters GBK lacks. */
     public static final Charset GBK = Charset.forName("GB18030");
 
@@ -85,7 +91,21 @@ public abstract class TabularReader implements Closeable, Iterator<TabularRow> {
         if (first == null) {
             throw new TabularFileException("文件没有表头行", 1);
         }
-        headers = first.cells();
+        headers = checked(first).cells();
+    }
+
+    private TabularRow checked(TabularRow row) {
+        List<String> cells = row.cells();
+        for (int i = 0; i < cells.size(); i++) {
+            String cell = cells.get(i);
+            if (cell != null && cell.length() > MAX_CELL_CHARACTERS) {
+                String column = headers != null && i < headers.size() && headers.get(i) != null ? "“" + headers.get(i).strip() + "”列"
+                        : "第" + (i + 1) + "列";
+                throw new TabularFileException("第" + row.line() + "行" + column + "的内容超过" + MAX_CELL_CHARACTERS
+                        + "个字符（Excel单元格的上限），文件可能已损坏，整个文件未导入", row.line());
+            }
+        }
+        return row;
     }
 
     public List<String> headers() {
@@ -100,7 +120,7 @@ public abstract class TabularReader implements Closeable, Iterator<TabularRow> {
                 while (row != null && row.blank()) {
                     row = readRow();
                 }
-                next = row;
+                next = row == null ? null : checked(row);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -135,6 +155,8 @@ public abstract class TabularReader implements Closeable, Iterator<TabularRow> {
     /** CSV through commons-csv with the detected encoding. */
     static final class CsvReader extends TabularReader {
 
+        private static final char REPLACEMENT = '\uFFFD';
+
         private final CSVParser parser;
         private final Iterator<CSVRecord> records;
         private final Charset charset;
@@ -154,11 +176,14 @@ public abstract class TabularReader implements Closeable, Iterator<TabularRow> {
                     || (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE)) {
                 throw new TabularFileException("不支持UTF-16编码的CSV文件，请在Excel或WPS中另存为“CSV UTF-8”格式后重新上传", 0);
             } else {
-                charset = decodesAsUtf8(head) ? StandardCharsets.UTF_8 : GBK;
+                // When neither decodes (a UTF-8 file with a few stray bytes), UTF-8 names the right line.
+                charset = decodes(head, StandardCharsets.UTF_8) || !decodes(head, GBK) ? StandardCharsets.UTF_8 : GBK;
             }
+            // Undecodable bytes become U+FFFD and are reported by the row that holds them: the decoder
+            // reads ahead, so an exception from it would name the wrong line.
             CharsetDecoder decoder = charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE);
             CSVFormat format = CSVFormat.DEFAULT.builder()
                     .setIgnoreEmptyLines(false)
                     .setIgnoreSurroundingSpaces(false)
@@ -166,8 +191,8 @@ public abstract class TabularReader implements Closeable, Iterator<TabularRow> {
             return new CsvReader(CSVParser.builder().setReader(new InputStreamReader(in, decoder)).setFormat(format).get(), charset);
         }
 
-        private static boolean decodesAsUtf8(byte[] head) {
-            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        private static boolean decodes(byte[] head, Charset charset) {
+            CharsetDecoder decoder = charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
             CharBuffer out = CharBuffer.allocate(head.length + 1);
@@ -199,13 +224,15 @@ public abstract class TabularReader implements Closeable, Iterator<TabularRow> {
                 }
                 CSVRecord record = records.next();
                 List<String> cells = new ArrayList<>(record.size());
-                record.forEach(cells::add);
+                for (String cell : record) {
+                    if (cell.indexOf(REPLACEMENT) >= 0) {
+                        throw new TabularFileException("第" + line + "行有无法按" + (charset.equals(GBK) ? "GBK" : charset.name())
+                                + "解码的字符（文件中混有不同编码的内容）。请在Excel或WPS中另存为“CSV UTF-8”格式后重新上传", line);
+                    }
+                    cells.add(cell);
+                }
                 return new TabularRow(line, cells);
             } catch (UncheckedIOException e) {
-                if (e.getCause() instanceof CharacterCodingException) {
-                    throw new TabularFileException("第" + line + "行附近有无法按" + charset.name() + "解码的字符（文件中混有不同编码的内容）。"
-                            + "请在Excel或WPS中另存为“CSV UTF-8”格式后重新上传", line, e);
-                }
                 throw new TabularFileException("第" + line + "行附近CSV格式错误：" + e.getCause().getMessage(), line, e);
             } catch (IllegalStateException e) {
                 throw new TabularFileException("第" + line + "行附近CSV格式错误：" + e.getMessage(), line, e);

@@ -100,26 +100,33 @@ public class PaymentImportService {
             ControlTotalCheck check = new ControlTotalCheck();
             List<RowError> errors = new ArrayList<>();
             long read = 0;
-            while (reader.hasNext()) {
-                MappedRow row = mapping.map(reader.next());
-                read++;
-                Map<PaymentField, String> values = new EnumMap<>(PaymentField.class);
-                for (PaymentField field : PaymentField.values()) {
-                    values.put(field, row.text(field.name()));
+            try {
+                while (reader.hasNext()) {
+                    MappedRow row = mapping.map(reader.next());
+                    read++;
+                    Map<PaymentField, String> values = new EnumMap<>(PaymentField.class);
+                    for (PaymentField field : PaymentField.values()) {
+                        values.put(field, row.text(field.name()));
+                    }
+                    PaymentRowParser.Outcome outcome = PaymentRowParser.parse(row.line(), values);
+                    if (!outcome.accepted()) {
+                        errors.addAll(outcome.errors());
+                        continue;
+                    }
+                    TaxPaymentRecord record = outcome.record().orElseThrow();
+                    if (!withinScope(record.collectingRegion(), scope)) {
+                        errors.add(new RowError(row.line(), PaymentField.COLLECTING_REGION.header(),
+                                "征收地区" + record.collectingRegion() + "不在您的管辖区域" + scope + "内"));
+                        continue;
+                    }
+                    check.add(record);
+                    staging.add(row.line(), record);
                 }
-                PaymentRowParser.Outcome outcome = PaymentRowParser.parse(row.line(), values);
-                if (!outcome.accepted()) {
-                    errors.addAll(outcome.errors());
-                    continue;
-                }
-                TaxPaymentRecord record = outcome.record().orElseThrow();
-                if (!withinScope(record.collectingRegion(), scope)) {
-                    errors.add(new RowError(row.line(), PaymentField.COLLECTING_REGION.header(),
-                            "征收地区" + record.collectingRegion() + "不在您的管辖区域" + scope + "内"));
-                    continue;
-                }
-                check.add(record);
-                staging.add(row.line(), record);
+            } catch (RuntimeException e) {
+                // A file that fails in the middle (bad bytes, an oversized cell) must not leave the COPY open:
+                // an open COPY blocks the connection, and the rollback would wait for ever.
+                staging.abandon();
+                throw e;
             }
             PaymentRepository.MergeResult merged = staging.merge();
             errors.addAll(merged.conflicts());

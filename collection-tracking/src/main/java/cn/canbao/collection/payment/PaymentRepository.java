@@ -258,6 +258,17 @@ public class PaymentRepository {
             buffer.setLength(0);
         }
 
+        /** Cancels an unfinished COPY, so that the failed import's transaction can be rolled back. */
+        public void abandon() {
+            try {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            } catch (SQLException e) {
+                // The rollback that follows fails too and reports the connection's state.
+            }
+        }
+
         /** Moves the staged rows into the ledger; returns what happened and the conflicting rows. */
         public MergeResult merge() {
             try {
