@@ -134,6 +134,18 @@ public class AppUser {
         return totpLastStep;
     }
 
+    /** An administrator's reset: a temporary password the user must replace at the next login; any lockout ends. */
+    public void resetPassword(String temporaryPasswordHash) {
+        this.passwordHash = temporaryPasswordHash;
+        this.mustChangePassword = true;
+        this.failedLogins = 0;
+        this.lockedUntil = null;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
     public void requirePasswordChange() {
         this.mustChangePassword = true;
     }
