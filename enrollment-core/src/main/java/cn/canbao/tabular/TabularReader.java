@@ -152,7 +152,7 @@ public abstract class TabularReader implements Closeable, Iterator<TabularRow> {
                 in.skipNBytes(3);
             } else if (head.length >= 2 && ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF
                     || (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE)) {
-                throw new TabularFileException("不支持UTF-16编码的CSV文件，请另存为UTF-8或GBK编码", 0);
+                throw new TabularFileException("不支持UTF-16编码的CSV文件，请在Excel或WPS中另存为“CSV UTF-8”格式后重新上传", 0);
             } else {
                 charset = decodesAsUtf8(head) ? StandardCharsets.UTF_8 : GBK;
             }
@@ -203,7 +203,8 @@ public abstract class TabularReader implements Closeable, Iterator<TabularRow> {
                 return new TabularRow(line, cells);
             } catch (UncheckedIOException e) {
                 if (e.getCause() instanceof CharacterCodingException) {
-                    throw new TabularFileException("第" + line + "行附近有无法按" + charset.name() + "解码的字符，请检查文件编码", line, e);
+                    throw new TabularFileException("第" + line + "行附近有无法按" + charset.name() + "解码的字符（文件中混有不同编码的内容）。"
+                            + "请在Excel或WPS中另存为“CSV UTF-8”格式后重新上传", line, e);
                 }
                 throw new TabularFileException("第" + line + "行附近CSV格式错误：" + e.getCause().getMessage(), line, e);
             } catch (IllegalStateException e) {

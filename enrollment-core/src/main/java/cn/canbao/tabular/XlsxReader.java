@@ -28,8 +28,9 @@ final class XlsxReader extends TabularReader {
     private final Iterator<Row> rows;
 
     XlsxReader(InputStream in) {
+        Workbook opened = null;
         try {
-            this.workbook = StreamingReader.builder()
+            opened = StreamingReader.builder()
                     .rowCacheSize(200)
                     .bufferSize(16 * 1024)
                     .setReadComments(false)
@@ -38,13 +39,27 @@ final class XlsxReader extends TabularReader {
                     // Shared strings go to a temp file so a large workbook never fills the heap.
                     .setUseSstTempFile(true)
                     .open(in);
+            if (opened.getNumberOfSheets() == 0) {
+                throw new TabularFileException("Excel文件没有工作表", 0);
+            }
+            // Reading the first sheet's start already parses XML, which may be broken.
+            this.rows = opened.getSheetAt(0).rowIterator();
+            this.workbook = opened;
         } catch (RuntimeException e) {
-            throw new TabularFileException("无法读取Excel文件：" + e.getMessage(), 0, e);
+            closeQuietly(opened, e);
+            throw e instanceof TabularFileException tabular ? tabular
+                    : new TabularFileException("无法读取Excel文件：" + e.getMessage(), 0, e);
         }
-        if (workbook.getNumberOfSheets() == 0) {
-            throw new TabularFileException("Excel文件没有工作表", 0);
+    }
+
+    private static void closeQuietly(Workbook workbook, RuntimeException failure) {
+        if (workbook != null) {
+            try {
+                workbook.close();
+            } catch (IOException | RuntimeException e) {
+                failure.addSuppressed(e);
+            }
         }
-        this.rows = workbook.getSheetAt(0).rowIterator();
     }
 
     @Override

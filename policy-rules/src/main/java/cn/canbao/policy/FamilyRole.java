@@ -1,7 +1,7 @@
 package cn.canbao.policy;
 
 /** A person's place in the household, as subsidy conditions name it (独女户: daughters and parents). */
-public enum FamilyRole {
+public enum FamilyRole implements ChineseNamed {
     PARENT("父母"),
     DAUGHTER("女儿"),
     SON("儿子"),
@@ -13,6 +13,7 @@ public enum FamilyRole {
         this.chineseName = chineseName;
     }
 
+    @Override
     public String chineseName() {
         return chineseName;
     }

@@ -1,7 +1,7 @@
 package cn.canbao.policy;
 
 /** Budget levels that share the government subsidy (财政补助分担). */
-public enum FiscalLevel {
+public enum FiscalLevel implements ChineseNamed {
     CENTRAL("中央"),
     PROVINCIAL("省/自治区"),
     CITY("市/盟"),
@@ -13,6 +13,7 @@ public enum FiscalLevel {
         this.chineseName = chineseName;
     }
 
+    @Override
     public String chineseName() {
         return chineseName;
     }

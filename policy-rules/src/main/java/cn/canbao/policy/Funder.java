@@ -1,7 +1,7 @@
 package cn.canbao.policy;
 
 /** Who pays (part of) a person's contribution (资助/补贴出资方). */
-public enum Funder {
+public enum Funder implements ChineseNamed {
     MEDICAL_ASSISTANCE_FUND("医疗救助基金"),
     DISABLED_PERSONS_FEDERATION("残联"),
     RURAL_REVITALIZATION_BUREAU("乡村振兴局"),
@@ -15,6 +15,7 @@ public enum Funder {
         this.chineseName = chineseName;
     }
 
+    @Override
     public String chineseName() {
         return chineseName;
     }

@@ -1,7 +1,7 @@
 package cn.canbao.policy;
 
 /** Special-group identities (参保资助身份), the codes of the glossary. A person may hold several. */
-public enum Identity {
+public enum Identity implements ChineseNamed {
     TEKUN("特困人员"),
     ORPHAN("孤儿"),
     UNSUPPORTED_CHILD("事实无人抚养儿童"),
@@ -23,6 +23,7 @@ public enum Identity {
         this.chineseName = chineseName;
     }
 
+    @Override
     public String chineseName() {
         return chineseName;
     }

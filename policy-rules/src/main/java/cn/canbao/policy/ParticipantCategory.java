@@ -1,7 +1,7 @@
 package cn.canbao.policy;
 
 /** Participant categories (参保类别). */
-public enum ParticipantCategory {
+public enum ParticipantCategory implements ChineseNamed {
     RESIDENT("城乡居民"),
     STUDENT("在校学生"),
     COLLEGE_STUDENT("大学生"),
@@ -18,6 +18,7 @@ public enum ParticipantCategory {
         this.chineseName = chineseName;
     }
 
+    @Override
     public String chineseName() {
         return chineseName;
     }

@@ -1,7 +1,7 @@
 package cn.canbao.policy;
 
 /** Why a paid contribution is asked back (退费), as 怀远县 方案 四（二） lists them. */
-public enum RefundReason {
+public enum RefundReason implements ChineseNamed {
     DEATH("死亡"),
     DUPLICATE_PAYMENT("重复缴费"),
     JOINED_EMPLOYEE_INSURANCE("参加职工医保"),
@@ -13,6 +13,7 @@ public enum RefundReason {
         this.chineseName = chineseName;
     }
 
+    @Override
     public String chineseName() {
         return chineseName;
     }

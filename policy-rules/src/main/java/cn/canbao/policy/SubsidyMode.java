@@ -1,7 +1,7 @@
 package cn.canbao.policy;
 
 /** How a funder's part reaches the fund. */
-public enum SubsidyMode {
+public enum SubsidyMode implements ChineseNamed {
     /** 资助代缴: the funder pays its part, the person pays only the rest. */
     DIRECT("资助代缴"),
     /** 先缴后补: the person pays the full standard and the funder refunds its part later. */
@@ -13,6 +13,7 @@ public enum SubsidyMode {
         this.chineseName = chineseName;
     }
 
+    @Override
     public String chineseName() {
         return chineseName;
     }

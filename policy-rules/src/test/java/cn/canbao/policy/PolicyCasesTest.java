@@ -13,10 +13,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.assertj.core.api.SoftAssertions;
@@ -33,6 +36,7 @@ import cn.canbao.policy.assessment.Person;
 import cn.canbao.policy.assessment.RefundDecision;
 import cn.canbao.policy.effective.EffectivePolicy;
 import cn.canbao.policy.effective.PolicyCatalog;
+import cn.canbao.policy.file.PolicyFile;
 import cn.canbao.policy.fiscal.FiscalSplit;
 import cn.canbao.policy.fiscal.FiscalSplitCalculator;
 import cn.canbao.policy.fiscal.FiscalSplitNotComputable;
@@ -140,6 +144,10 @@ class PolicyCasesTest {
             List<String> cited = a.explanation().stream().filter(e -> e.citation() != null).map(e -> e.citation().reference()).toList();
             expect.get("cites").forEach(c -> soft.assertThat(cited).as("citations" + context).contains(c.asString()));
         }
+        readsInChinese(soft, a.explanation(), context);
+        if (a.rejection() != null) {
+            readsInChinese(soft, List.of(a.rejection()), context);
+        }
         if (expect.has("messageContains")) {
             soft.assertThat(a.rejectionMessage()).as("rejection message" + context).contains(expect.get("messageContains").asString());
         }
@@ -188,10 +196,25 @@ class PolicyCasesTest {
         if (expect.has("countBasis")) {
             soft.assertThat(String.valueOf(split.countBasis())).isEqualTo(expect.get("countBasis").asString());
         }
+        readsInChinese(soft, split.explanation(), split.toString());
         if (expect.has("notComputable")) {
             expect.get("notComputable").forEach(m -> soft.assertThat(String.join("\n", split.notComputable())).contains(m.asString()));
         }
         soft.assertAll();
+    }
+
+    private static final Pattern DOMAIN_CODE = Pattern.compile("(?<![A-Za-z])(" + Stream.of(Identity.values(),
+                    ParticipantCategory.values(), Funder.values(), SubsidyMode.values(), FiscalLevel.values(), FamilyRole.values(),
+                    PolicyFile.CoverageFrom.values(), PolicyFile.DeadlineMeasuredBy.values())
+            .flatMap(Arrays::stream).map(Enum::name).distinct().collect(Collectors.joining("|")) + ")(?![A-Za-z])");
+
+    /** Every step has Chinese wording with all placeholders filled and no domain code left untranslated. */
+    private static void readsInChinese(SoftAssertions soft, List<Explanation> explanation, String context) {
+        for (Explanation step : explanation) {
+            String chinese = step.text(Locale.SIMPLIFIED_CHINESE);
+            soft.assertThat(chinese).as(step.key() + context).doesNotContain("{").doesNotContainPattern(DOMAIN_CODE)
+                    .isNotEqualTo(step.text());
+        }
     }
 
     private static Map<String, String> levels(List<LevelAmount> levels) {

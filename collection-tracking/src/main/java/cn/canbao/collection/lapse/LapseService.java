@@ -2,8 +2,10 @@ package cn.canbao.collection.lapse;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -45,6 +47,16 @@ public class LapseService {
         String where = reason.map(r -> "WHERE c.reason = '" + r.name() + "' ").orElse("");
         return jdbc.query(CASES + where + "ORDER BY c.region_code, c.name, c.id_number LIMIT ? OFFSET ?", LapseService::map,
                 coverageYear, pattern, coverageYear, pattern, coverageYear, coverageYear, coverageYear, limit, offset);
+    }
+
+    /** Cases within the scope still open: no visit yet, or the latest visit did not close the case. */
+    @Transactional(readOnly = true)
+    public long countOpen(RegionCode scope, int coverageYear) {
+        String pattern = scope.likePattern();
+        String closing = Arrays.stream(FollowUpOutcome.values()).filter(FollowUpOutcome::closesCase)
+                .map(o -> "'" + o.name() + "'").collect(Collectors.joining(", "));
+        return jdbc.queryForObject("SELECT count(*) FROM (" + CASES + "WHERE f.outcome IS NULL OR f.outcome NOT IN (" + closing + ")) open",
+                Long.class, coverageYear, pattern, coverageYear, pattern, coverageYear, coverageYear, coverageYear);
     }
 
     /** The case of one person, when they are on the list within the scope. */

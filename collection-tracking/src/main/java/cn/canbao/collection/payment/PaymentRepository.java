@@ -95,6 +95,21 @@ public class PaymentRepository {
                 scope.likePattern(), limit);
     }
 
+    /** A batch to check: rows were rejected, the file was refused, or a collecting unit's totals do not balance. */
+    private static final String TO_CHECK = "region_code LIKE ? AND (rows_rejected > 0 OR file_error IS NOT NULL OR EXISTS ("
+            + "SELECT 1 FROM payment_control_total c WHERE c.batch_id = payment_import_batch.id "
+            + "AND (NOT c.ledgers_agree OR c.funds_agree = false)))";
+
+    /** Batches at or below the region that need a look (see {@link #TO_CHECK}), newest first. */
+    public List<PaymentBatch> batchesToCheck(RegionCode scope, int limit) {
+        return jdbc.query("SELECT * FROM payment_import_batch WHERE " + TO_CHECK + " ORDER BY id DESC LIMIT ?", BATCH,
+                scope.likePattern(), limit);
+    }
+
+    public long countBatchesToCheck(RegionCode scope) {
+        return jdbc.queryForObject("SELECT count(*) FROM payment_import_batch WHERE " + TO_CHECK, Long.class, scope.likePattern());
+    }
+
     private static final RowMapper<PaymentBatch> BATCH = (rs, i) -> new PaymentBatch(rs.getLong("id"), rs.getString("file_name"),
             rs.getString("format"), RegionCode.of(rs.getString("region_code")), rs.getString("imported_by"),
             rs.getTimestamp("started_at").toInstant(), Optional.ofNullable(rs.getTimestamp("finished_at")).map(Timestamp::toInstant),

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -88,14 +89,14 @@ public class PolicyCalculatorAssessor implements PremiumAssessor, RefundRules {
         cn.canbao.policy.assessment.Assessment result = AssessmentCalculator.assess(policy,
                 new cn.canbao.policy.assessment.AssessmentRequest(person, request.assessedOn(), request.assessedOn()));
         if (!result.accepted()) {
-            throw new ConflictException("政策核定未通过：" + result.rejectionMessage());
+            throw new ConflictException("政策核定未通过：" + result.rejection().text(Locale.SIMPLIFIED_CHINESE));
         }
         Map<Funder, Money> subsidies = new EnumMap<>(Funder.class);
         for (FunderShare share : result.subsidies()) {
             subsidies.merge(share.funder(), share.amount(), Money::plus);
         }
         List<String> reasons = result.explanation().stream()
-                .map(e -> e.citation() == null ? e.text() : e.text() + "（" + e.citation().reference() + "）")
+                .map(e -> e.textWithCitation(Locale.SIMPLIFIED_CHINESE))
                 .toList();
         return new Assessment(versioned.version(), result.personalDue(), subsidies, reasons);
     }

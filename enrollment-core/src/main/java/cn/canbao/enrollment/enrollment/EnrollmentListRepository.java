@@ -84,6 +84,11 @@ public class EnrollmentListRepository {
         return new Slice<>(rows, page, size, more);
     }
 
+    public long count(EnrollmentQuery query, RegionCode scope) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        return jdbc.queryForObject("SELECT count(*) " + where(query, scope, params), params, Long.class);
+    }
+
     /** Every matching row in order, handed one at a time; must run inside a transaction for the cursor. */
     public void stream(EnrollmentQuery query, RegionCode scope, Consumer<EnrollmentListItem> sink) {
         MapSqlParameterSource params = new MapSqlParameterSource();

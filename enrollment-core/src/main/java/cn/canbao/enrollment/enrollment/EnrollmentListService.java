@@ -38,6 +38,11 @@ public class EnrollmentListService {
         return list.page(query, scope, Math.max(page, 0), Math.min(Math.max(size, 1), 200));
     }
 
+    /** How many rows the list would show (for counts that link to the filtered list). */
+    public long count(Actor actor, EnrollmentQuery query) {
+        return list.count(query, RegionScope.narrow(actor, query.regionCode()));
+    }
+
     /** Streams every matching row into an .xlsx; ID numbers are masked; the export is audited. */
     @Transactional(readOnly = true)
     public long exportXlsx(Actor actor, EnrollmentQuery query, OutputStream out) throws IOException {

@@ -64,15 +64,13 @@ public class RosterImportRepository {
                 """).param("id", id).param("by", by).update() == 1;
     }
 
-    public void progress(long id, long read, long imported, long rejected, long created, long throughLine) {
+    /** Lines read so far by a running import, and its heartbeat; a finished import is left as it is. */
+    public void reading(long id, long read, long rejected) {
         jdbc.sql("""
-                UPDATE roster_import SET rows_read = rows_read + :read, rows_imported = rows_imported + :imported,
-                    rows_rejected = rows_rejected + :rejected, residents_created = residents_created + :created,
-                    committed_through_line = :line, heartbeat_at = now()
-                WHERE id = :id
+                UPDATE roster_import SET rows_read = :read, rows_rejected = :rejected, heartbeat_at = now()
+                WHERE id = :id AND status = 'RUNNING'
                 """)
-                .param("read", read).param("imported", imported).param("rejected", rejected).param("created", created)
-                .param("line", throughLine).param("id", id).update();
+                .param("read", read).param("rejected", rejected).param("id", id).update();
     }
 
     public void finish(long id, RosterImport.Status status, String failure) {
@@ -85,6 +83,14 @@ public class RosterImportRepository {
     public List<RosterImport> recent(RegionCode scope, int limit) {
         return jdbc.sql("SELECT * FROM roster_import WHERE region_code LIKE :scope ORDER BY started_at DESC LIMIT :limit")
                 .param("scope", scope.likePattern()).param("limit", limit).query(MAPPER).list();
+    }
+
+    /** Imports of the year at or below the region that someone has to look at: rows rejected, or the import failed. */
+    public long countToCheck(RegionCode scope, int coverageYear) {
+        return jdbc.sql("""
+                SELECT count(*) FROM roster_import WHERE region_code LIKE :scope AND coverage_year = :year
+                    AND (rows_rejected > 0 OR status = 'FAILED')
+                """).param("scope", scope.likePattern()).param("year", coverageYear).query(Long.class).single();
     }
 
     public List<RowRejection> rejections(long importId, int limit) {

@@ -42,6 +42,7 @@ public final class RosterRowMapper implements RowMapper<RosterRow> {
 
     private final RosterType type;
     private final RegionCode importerRegion;
+    /** The 12-digit codes of the townships and villages within {@code importerRegion}. */
     private final Set<String> knownRegions;
     private final LocalDate today;
     private final LocalDate sourceDate;
@@ -142,19 +143,21 @@ public final class RosterRowMapper implements RowMapper<RosterRow> {
             return row.reject("birthDate", "出生日期不能晚于今天");
         }
         String regionText = row.text("regionCode");
-        RegionCode region;
-        try {
-            region = RegionCode.of(regionText);
-        } catch (IllegalArgumentException e) {
-            return row.reject("regionCode", "地区代码应为12位乡镇或村代码");
-        }
-        if (region.value().length() != 12) {
-            return row.reject("regionCode", "地区代码应为12位乡镇或村代码");
-        }
-        if (!region.isWithin(importerRegion)) {
-            return row.reject("regionCode", "地区" + region + "不在导入人所属地区内");
-        }
-        if (!knownRegions.contains(region.value())) {
+        // The known regions are exactly the 12-digit codes within the importer's region: one lookup
+        // settles a good code; the checks below only run to name what is wrong with a bad one.
+        if (!knownRegions.contains(regionText)) {
+            RegionCode region;
+            try {
+                region = RegionCode.of(regionText);
+            } catch (IllegalArgumentException e) {
+                return row.reject("regionCode", "地区代码应为12位乡镇或村代码");
+            }
+            if (region.value().length() != 12) {
+                return row.reject("regionCode", "地区代码应为12位乡镇或村代码");
+            }
+            if (!region.isWithin(importerRegion)) {
+                return row.reject("regionCode", "地区" + region + "不在导入人所属地区内");
+            }
             return row.reject("regionCode", "地区代码" + region + "不存在");
         }
         String phone = row.text("phone");
@@ -199,7 +202,10 @@ public final class RosterRowMapper implements RowMapper<RosterRow> {
                     }
                     identity = type.identities().iterator().next();
                 } else {
-                    identity = IDENTITY_NAMES.get(normalise(identityText));
+                    identity = IDENTITY_NAMES.get(identityText);
+                    if (identity == null) {
+                        identity = IDENTITY_NAMES.get(normalise(identityText));
+                    }
                     if (identity == null) {
                         return row.reject("identity", "未知的身份类别“" + identityText + "”");
                     }
@@ -226,7 +232,7 @@ public final class RosterRowMapper implements RowMapper<RosterRow> {
             }
         }
         PersonKey key = PersonKey.of(doc, birth);
-        return RowOutcome.mapped(row.line(), new RosterRow(row.line(), name.value(), doc, key, sex, birth, region.value(), category,
+        return RowOutcome.mapped(row.line(), new RosterRow(row.line(), name.value(), doc, key, sex, birth, regionText, category,
                 phone, school, identity, validFrom, validTo));
     }
 
@@ -235,8 +241,13 @@ public final class RosterRowMapper implements RowMapper<RosterRow> {
         if (!m.matches()) {
             return null;
         }
+        int year = Integer.parseInt(m.group(1));
+        if (year < 1900) {
+            // Not a date anyone means; PostgreSQL would also refuse year 0 and fail the whole import.
+            return null;
+        }
         try {
-            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            return LocalDate.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
         } catch (DateTimeException e) {
             return null;
         }

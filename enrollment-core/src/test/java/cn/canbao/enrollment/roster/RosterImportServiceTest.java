@@ -32,7 +32,7 @@ import cn.canbao.money.Money;
 import cn.canbao.tabular.RowRejection;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-@SpringBootTest(classes = EnrollmentTestConfiguration.class, properties = "canbao.roster.batch-size=2")
+@SpringBootTest(classes = EnrollmentTestConfiguration.class)
 class RosterImportServiceTest {
 
     private static final LocalDate ISSUED = LocalDate.of(2024, 9, 10);
@@ -127,7 +127,53 @@ class RosterImportServiceTest {
     }
 
     @Test
-    void anInterruptedImportResumesAfterItsLastCommittedLineAndEndsWithOneCompleteImport() throws IOException {
+    void anImportThatFailsWhileMergingLeavesNothingAndRunsCompletelyWhenTheSameFileIsSubmittedAgain() throws IOException {
+        StringBuilder text = new StringBuilder("姓名,证件号码,所属乡镇村代码,身份类别\n");
+        for (int i = 0; i < 7; i++) {
+            text.append("吴").append((char) ('一' + i)).append(',').append(TestPeople.idNumber()).append(',')
+                    .append(TestPeople.YINFENG).append(",低保\n");
+        }
+        text.append("吴八,x,").append(TestPeople.YINFENG).append(",低保\n");
+        Path file = csv("dies.csv", text.toString(), StandardCharsets.UTF_8);
+        long residentsBefore = jdbc.sql("SELECT count(*) FROM resident").query(Long.class).single();
+        // The database refuses the identity rows of this file: the merge fails after the residents were inserted.
+        jdbc.sql("""
+                CREATE FUNCTION refuse_dies_csv() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.source_file = 'dies.csv' THEN RAISE EXCEPTION 'simulated crash'; END IF;
+                    RETURN NEW;
+                END $$""").update();
+        jdbc.sql("CREATE TRIGGER refuse_dies_csv BEFORE INSERT ON person_identity_2025 FOR EACH ROW EXECUTE FUNCTION refuse_dies_csv()")
+                .update();
+        RosterImport failed;
+        try {
+            failed = service.importNow(TestPeople.COUNTY_STAFF, civilAffairs("dies.csv"), file);
+        } finally {
+            jdbc.sql("DROP TRIGGER refuse_dies_csv ON person_identity_2025").update();
+            jdbc.sql("DROP FUNCTION refuse_dies_csv()").update();
+        }
+
+        assertThat(failed.status()).isEqualTo(RosterImport.Status.FAILED);
+        assertThat(failed.failure()).contains("simulated crash");
+        assertThat(failed.rowsImported()).isZero();
+        assertThat(identityRows(failed.id())).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM resident").query(Long.class).single()).as("no resident of the failed run")
+                .isEqualTo(residentsBefore);
+        assertThat(service.rejections(TestPeople.COUNTY_STAFF, failed.id(), 10)).as("no error report of the failed run").isEmpty();
+
+        RosterImport rerun = service.importNow(TestPeople.COUNTY_STAFF, civilAffairs("dies.csv"), file);
+
+        assertThat(rerun.id()).isEqualTo(failed.id());
+        assertThat(rerun.status()).isEqualTo(RosterImport.Status.COMPLETED);
+        assertThat(rerun.rowsRead()).isEqualTo(8);
+        assertThat(rerun.rowsImported()).isEqualTo(7);
+        assertThat(rerun.residentsCreated()).isEqualTo(7);
+        assertThat(identityRows(rerun.id())).isEqualTo(7);
+        assertThat(service.rejections(TestPeople.COUNTY_STAFF, rerun.id(), 10)).hasSize(1);
+    }
+
+    @Test
+    void anImportLeftWithCommittedLinesByTheEarlierBatchLoaderResumesAfterThemWithoutWritingThemTwice() throws IOException {
         StringBuilder text = new StringBuilder("姓名,证件号码,所属乡镇村代码,身份类别\n");
         for (int i = 0; i < 7; i++) {
             text.append("王").append((char) ('一' + i)).append(',').append(TestPeople.idNumber()).append(',')
@@ -135,19 +181,21 @@ class RosterImportServiceTest {
         }
         Path file = csv("resume.csv", text.toString(), StandardCharsets.UTF_8);
         RosterImport done = service.importNow(TestPeople.COUNTY_STAFF, civilAffairs("resume.csv"), file);
-        // The state a kill -9 after the first batch leaves: lines after 3 never committed, the row RUNNING and stale.
-        // (Identity rows are append-only; the test bypasses the trigger as replication would.)
+        // The state the batch-per-transaction loader (before the one-transaction load) left after a kill -9: lines up to 3 committed,
+        // the row RUNNING and stale. (Identity rows are append-only; the test bypasses the trigger as replication would.)
         new TransactionTemplate(transactionManager).executeWithoutResult(tx -> {
             jdbc.sql("SET LOCAL session_replication_role = replica").update();
             jdbc.sql("DELETE FROM person_identity WHERE roster_import_id = :id AND source_line > 3").param("id", done.id()).update();
             jdbc.sql("UPDATE roster_import SET status = 'RUNNING', heartbeat_at = now() - interval '1 hour',"
-                    + " committed_through_line = 3, finished_at = NULL WHERE id = :id").param("id", done.id()).update();
+                    + " committed_through_line = 3, rows_read = 2, rows_imported = 2, finished_at = NULL WHERE id = :id")
+                    .param("id", done.id()).update();
         });
         assertThat(identityRows(done.id())).isEqualTo(2);
 
         RosterImport resumed = service.importNow(TestPeople.COUNTY_STAFF, civilAffairs("resume.csv"), file);
 
         assertThat(resumed.status()).isEqualTo(RosterImport.Status.COMPLETED);
+        assertThat(resumed.rowsImported()).isEqualTo(7);
         assertThat(identityRows(done.id())).as("lines already written are not written twice").isEqualTo(7);
     }
 

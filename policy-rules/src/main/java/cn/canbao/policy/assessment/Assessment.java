@@ -7,7 +7,7 @@ import cn.canbao.money.Money;
 
 /**
  * The result of assessing one enrollment (核定). When not accepted, {@code rejectionReason} and
- * {@code rejectionMessage} say why, amounts are zero and coverage dates are null (the standard is kept when known).
+ * {@code rejection} say why, amounts are zero and coverage dates are null (the standard is kept when known).
  *
  * @param standardAmount the contribution standard that applies to the person
  * @param personalDue    what the person pays now (standard minus DIRECT subsidies)
@@ -19,7 +19,7 @@ import cn.canbao.money.Money;
  * @param registeredName the name to register a newborn who died before household registration, when known
  * @param explanation    every step with the citation it rests on
  */
-public record Assessment(boolean accepted, RejectionReason rejectionReason, String rejectionMessage,
+public record Assessment(boolean accepted, RejectionReason rejectionReason, Explanation rejection,
                          Money standardAmount, Money personalDue, List<FunderShare> subsidies, List<DueRefund> refunds,
                          LocalDate coverageStart, LocalDate coverageEnd, WaitingPeriod waitingPeriod,
                          EnrollmentRoute route, String appliedRule, String schemeId, String registeredName,
@@ -31,9 +31,14 @@ public record Assessment(boolean accepted, RejectionReason rejectionReason, Stri
         explanation = List.copyOf(explanation);
     }
 
-    static Assessment rejected(RejectionReason reason, String message, Money standard, List<Explanation> explanation) {
+    static Assessment rejected(RejectionReason reason, Explanation message, Money standard, List<Explanation> explanation) {
         return new Assessment(false, reason, message, standard, Money.ZERO, List.of(), List.of(), null, null, null,
                 null, null, null, null, explanation);
+    }
+
+    /** Why the assessment was rejected, in English (null when accepted). */
+    public String rejectionMessage() {
+        return rejection == null ? null : rejection.text();
     }
 
     /** Total of all funders' parts. */

@@ -9,6 +9,7 @@ import java.util.List;
 import cn.canbao.money.Money;
 import cn.canbao.policy.Citation;
 import cn.canbao.policy.Identity;
+import cn.canbao.policy.LateReason;
 import cn.canbao.policy.ParticipantCategory;
 import cn.canbao.policy.RefundReason;
 import cn.canbao.policy.effective.EffectivePolicy;
@@ -45,7 +46,7 @@ public final class AssessmentCalculator {
         return catalog.effective(region, coverageYear)
                 .map(policy -> assess(policy, request))
                 .orElseGet(() -> Assessment.rejected(RejectionReason.NO_POLICY,
-                        "no policy file covers region " + region + " for coverage year " + coverageYear, null, List.of()));
+                        Explanation.part("rejected.noPolicy", region, coverageYear), null, List.of()));
     }
 
     public static Assessment assess(EffectivePolicy policy, AssessmentRequest request) {
@@ -57,45 +58,43 @@ public final class AssessmentCalculator {
         CategoryStandard categoryStandard = categoryStandard(policy, person);
         if (categoryStandard != null) {
             standard = categoryStandard.amount();
-            why.add(new Explanation("Standard for " + person.category() + (categoryStandard.bornInYear() == null ? ""
-                    : " born in " + categoryStandard.bornInYear()) + ": " + standard, categoryStandard.cite()));
+            why.add(categoryStandard.bornInYear() == null
+                    ? Explanation.of("standard.category", categoryStandard.cite(), person.category(), standard)
+                    : Explanation.of("standard.category.bornIn", categoryStandard.cite(), person.category(), categoryStandard.bornInYear(), standard));
         } else {
             CitedAmount personal = policy.personalStandard().orElse(null);
             if (personal == null && !policy.eligibleCategories().containsKey(person.category())) {
-                return Assessment.rejected(RejectionReason.CATEGORY_NOT_ELIGIBLE, "category " + person.category() + " ("
-                        + person.category().chineseName() + ") is not named by the policy of " + policy.region() + " "
-                        + policy.coverageYear(), null, why);
+                return Assessment.rejected(RejectionReason.CATEGORY_NOT_ELIGIBLE, Explanation.part("rejected.categoryNotNamed",
+                        person.category(), policy.region(), policy.coverageYear()), null, why);
             }
             if (personal == null) {
-                return Assessment.rejected(RejectionReason.NO_STANDARD, "the policy of " + policy.region() + " "
-                        + policy.coverageYear() + " gives no contribution standard for " + person.category(), null, why);
+                return Assessment.rejected(RejectionReason.NO_STANDARD, Explanation.part("rejected.noStandard",
+                        policy.region(), policy.coverageYear(), person.category()), null, why);
             }
             if (personal.minimum()) {
-                why.add(new Explanation("Only a minimum (不低于) of " + personal.amount() + " is given", personal.cite()));
-                return Assessment.rejected(RejectionReason.ONLY_MINIMUM_STANDARD, "the policy of " + policy.region() + " "
-                        + policy.coverageYear() + " gives only a minimum standard (不低于 " + personal.amount()
-                        + "); the amount due is set by a lower-level policy", personal.amount(), why);
+                why.add(Explanation.of("standard.minimumOnly", personal.cite(), personal.amount()));
+                return Assessment.rejected(RejectionReason.ONLY_MINIMUM_STANDARD, Explanation.part("rejected.onlyMinimum",
+                        policy.region(), policy.coverageYear(), personal.amount()), personal.amount(), why);
             }
             standard = personal.amount();
-            why.add(new Explanation("Personal contribution standard: " + standard, personal.cite()));
+            why.add(Explanation.of("standard.personal", personal.cite(), standard));
         }
 
         Citation categoryCite = policy.eligibleCategories().get(person.category());
         if (categoryCite == null) {
-            return Assessment.rejected(RejectionReason.CATEGORY_NOT_ELIGIBLE, "category " + person.category() + " ("
-                    + person.category().chineseName() + ") is not named by the policy of " + policy.region() + " "
-                    + policy.coverageYear(), standard, why);
+            return Assessment.rejected(RejectionReason.CATEGORY_NOT_ELIGIBLE, Explanation.part("rejected.categoryNotNamed",
+                    person.category(), policy.region(), policy.coverageYear()), standard, why);
         }
-        why.add(new Explanation("Category " + person.category() + " (" + person.category().chineseName() + ") may enroll", categoryCite));
+        why.add(Explanation.of("category.eligible", categoryCite, person.category()));
         if (paid.isBefore(person.birthDate())) {
-            return Assessment.rejected(RejectionReason.PAYMENT_BEFORE_BIRTH, "payment date " + paid + " is before the birth date "
-                    + person.birthDate(), standard, why);
+            return Assessment.rejected(RejectionReason.PAYMENT_BEFORE_BIRTH, Explanation.part("rejected.paidBeforeBirth",
+                    paid, person.birthDate()), standard, why);
         }
 
         DatedPeriod period = policy.coveragePeriod().orElse(null);
         if (period == null) {
-            return Assessment.rejected(RejectionReason.NO_COVERAGE_PERIOD, "the policy of " + policy.region() + " "
-                    + policy.coverageYear() + " states no coverage period", standard, why);
+            return Assessment.rejected(RejectionReason.NO_COVERAGE_PERIOD, Explanation.part("rejected.noCoveragePeriod",
+                    policy.region(), policy.coverageYear()), standard, why);
         }
 
         Entry entry = person.category() == ParticipantCategory.NEWBORN && policy.newborn().isPresent()
@@ -105,7 +104,7 @@ public final class AssessmentCalculator {
             return Assessment.rejected(entry.rejection, entry.message, standard, why);
         }
         if (entry.coverageStart != null) {
-            why.add(new Explanation("Coverage " + entry.coverageStart + " – " + period.end(), period.cite()));
+            why.add(Explanation.of("coverage", period.cite(), entry.coverageStart, period.end()));
         }
 
         SubsidyScheme scheme = bestScheme(policy, person, paid, standard, why);
@@ -124,12 +123,13 @@ public final class AssessmentCalculator {
                 } else {
                     refunds.add(new DueRefund(part.funder(), amount, cite));
                 }
-                why.add(new Explanation(part.funder() + " (" + part.funder().chineseName() + ") pays " + amount + " "
-                        + scheme.mode() + " (" + scheme.mode().chineseName() + ")", scheme.modeCite() != null ? scheme.modeCite() : cite));
+                why.add(Explanation.of("funder.pays", scheme.modeCite() != null ? scheme.modeCite() : cite,
+                        part.funder(), amount, scheme.mode()));
             }
         }
-        why.add(new Explanation("Personal amount due now: " + personalDue
-                + (refunds.isEmpty() ? "" : ", of which " + sum(refunds) + " is refunded later"), null));
+        why.add(refunds.isEmpty()
+                ? Explanation.of("personalDue", null, personalDue)
+                : Explanation.of("personalDue.refundedLater", null, personalDue, sum(refunds)));
 
         WaitingPeriod waiting = waitingPeriod(policy, request, entry, why);
         String applied = entry.route.name() + " + " + (scheme == null ? "standard" : scheme.id());
@@ -170,9 +170,9 @@ public final class AssessmentCalculator {
         LocalDate coverageStart;
         String registeredName;
         RejectionReason rejection;
-        String message;
+        Explanation message;
 
-        static Entry rejected(RejectionReason reason, String message) {
+        static Entry rejected(RejectionReason reason, Explanation message) {
             Entry entry = new Entry();
             entry.rejection = reason;
             entry.message = message;
@@ -201,40 +201,38 @@ public final class AssessmentCalculator {
         LocalDate paid = request.paymentDate();
         DatedPeriod window = policy.collectionWindow().orElse(null);
         if (window == null) {
-            return Entry.rejected(RejectionReason.NO_COLLECTION_WINDOW, "the policy of " + policy.region() + " "
-                    + policy.coverageYear() + " states no collection window for " + request.person().category());
+            return Entry.rejected(RejectionReason.NO_COLLECTION_WINDOW, Explanation.part("rejected.noCollectionWindow",
+                    policy.region(), policy.coverageYear(), request.person().category()));
         }
         if (paid.isBefore(window.start())) {
-            why.add(new Explanation("Collection window " + window.start() + " – " + window.end(), window.cite()));
-            return Entry.rejected(RejectionReason.BEFORE_COLLECTION_WINDOW, "payment on " + paid
-                    + " is before the collection window opens on " + window.start());
+            why.add(Explanation.of("window", window.cite(), window.start(), window.end()));
+            return Entry.rejected(RejectionReason.BEFORE_COLLECTION_WINDOW, Explanation.part("rejected.beforeWindow",
+                    paid, window.start()));
         }
         if (!paid.isAfter(window.end())) {
-            why.add(new Explanation("Paid on " + paid + ", within the collection window " + window.start() + " – " + window.end(), window.cite()));
+            why.add(Explanation.of("window.paidWithin", window.cite(), paid, window.start(), window.end()));
             return Entry.accepted(EnrollmentRoute.COLLECTION_WINDOW, period.start());
         }
         if (paid.isAfter(period.end())) {
-            return Entry.rejected(RejectionReason.AFTER_COVERAGE_PERIOD, "payment on " + paid + " is after the coverage period ends on " + period.end());
+            return Entry.rejected(RejectionReason.AFTER_COVERAGE_PERIOD, Explanation.part("rejected.afterCoveragePeriod", paid, period.end()));
         }
         for (CategoryExtension extension : policy.categoryExtensions()) {
             if (extension.category() == request.person().category() && extension.contains(paid)) {
-                why.add(new Explanation("Paid on " + paid + ", after the window but within the " + extension.category()
-                        + " extension " + extension.start() + " – " + extension.end(), extension.cite()));
+                why.add(Explanation.of("window.extension", extension.cite(), paid, extension.category(),
+                        extension.start(), extension.end()));
                 return Entry.accepted(EnrollmentRoute.CATEGORY_EXTENSION,
                         coverageStart(extension.coverageFrom(), period, request, extension.cite(), why));
             }
         }
         for (GreenChannel channel : policy.greenChannels()) {
             if (channel.requires() == request.person().lateReason() && holdsAny(request.person(), channel.identities())) {
-                why.add(new Explanation("Paid on " + paid + ", after the window, through the green channel: " + channel.name(), channel.cite()));
+                why.add(Explanation.of("window.greenChannel", channel.cite(), paid, channel.name()));
                 return Entry.accepted(EnrollmentRoute.GREEN_CHANNEL, coverageStart(channel.coverageFrom(), period, request, channel.cite(), why));
             }
         }
-        why.add(new Explanation("Collection window " + window.start() + " – " + window.end(), window.cite()));
-        return Entry.rejected(RejectionReason.AFTER_COLLECTION_WINDOW, "payment on " + paid + " is after the collection window closed on "
-                + window.end() + " and no extension or green channel applies to " + request.person().category()
-                + (request.person().identities().isEmpty() ? "" : " " + request.person().identities())
-                + (request.person().lateReason() == cn.canbao.policy.LateReason.NONE ? "" : " (" + request.person().lateReason() + ")"));
+        why.add(Explanation.of("window", window.cite(), window.start(), window.end()));
+        return Entry.rejected(RejectionReason.AFTER_COLLECTION_WINDOW, Explanation.part("rejected.afterWindow", paid, window.end(),
+                whoIsLate(request.person())));
     }
 
     private static Entry newbornEntry(EffectivePolicy policy, NewbornRules rules, AssessmentRequest request, DatedPeriod period,
@@ -242,40 +240,40 @@ public final class AssessmentCalculator {
         Person person = request.person();
         LocalDate paid = request.paymentDate();
         if (person.birthDate().isAfter(period.end())) {
-            return Entry.rejected(RejectionReason.AFTER_COVERAGE_PERIOD, "born on " + person.birthDate() + ", after the coverage period ends on " + period.end());
+            return Entry.rejected(RejectionReason.AFTER_COVERAGE_PERIOD, Explanation.part("rejected.bornAfterCoveragePeriod",
+                    person.birthDate(), period.end()));
         }
         if (rules.underAgeYears() != null && person.ageOn(paid) >= rules.underAgeYears()) {
-            why.add(new Explanation("Newborn rules apply under " + rules.underAgeYears() + " year(s) of age", rules.cite()));
-            return Entry.rejected(RejectionReason.NOT_A_NEWBORN, "born on " + person.birthDate() + ", " + person.ageOn(paid)
-                    + " year(s) old on " + paid + ": not a newborn under the policy (under " + rules.underAgeYears() + ")");
+            why.add(Explanation.of("newborn.underAge", rules.cite(), rules.underAgeYears()));
+            return Entry.rejected(RejectionReason.NOT_A_NEWBORN, Explanation.part("rejected.notANewborn", person.birthDate(),
+                    person.ageOn(paid), paid, rules.underAgeYears()));
         }
         if (person.diedBeforeHouseholdRegistration()) {
             return diedBeforeRegistration(rules.diedBeforeRegistration(), request, period, why);
         }
         LocalDate measured = rules.measuredBy() == DeadlineMeasuredBy.REGISTRATION_DATE ? request.registrationDate() : paid;
         long day = DAYS.between(person.birthDate(), measured);
-        String measuredBy = rules.measuredBy() == DeadlineMeasuredBy.REGISTRATION_DATE ? "registered" : "registered and paid";
         DatedPeriod window = policy.collectionWindow().orElse(null);
         if (window != null && paid.isBefore(window.start())) {
-            return Entry.rejected(RejectionReason.BEFORE_COLLECTION_WINDOW, "payment on " + paid + " is before the collection window opens on " + window.start());
+            return Entry.rejected(RejectionReason.BEFORE_COLLECTION_WINDOW, Explanation.part("rejected.beforeWindow", paid, window.start()));
         }
         if (day <= rules.deadlineDays()) {
-            why.add(new Explanation("Newborn " + measuredBy + " on day " + day + " after birth (day " + rules.deadlineDays()
-                    + " included): covered from " + rules.withinDeadline(), rules.cite()));
+            why.add(Explanation.of("newborn.withinDeadline", rules.cite(), rules.measuredBy(), day, rules.deadlineDays(),
+                    rules.withinDeadline()));
             return Entry.accepted(EnrollmentRoute.NEWBORN_WITHIN_DEADLINE, coverageStart(rules.withinDeadline(), period, request, rules.cite(), why));
         }
         if (paid.isAfter(period.end())) {
-            return Entry.rejected(RejectionReason.AFTER_COVERAGE_PERIOD, "newborn " + measuredBy + " on day " + day
-                    + " (after the " + rules.deadlineDays() + "-day deadline) and paid after the coverage period ended on " + period.end());
+            return Entry.rejected(RejectionReason.AFTER_COVERAGE_PERIOD, Explanation.part("rejected.newbornAfterCoveragePeriod",
+                    rules.measuredBy(), day, rules.deadlineDays(), period.end()));
         }
         if (window != null && window.contains(paid)) {
-            why.add(new Explanation("Newborn " + measuredBy + " on day " + day + " (after the " + rules.deadlineDays()
-                    + "-day deadline) but within the collection window " + window.start() + " – " + window.end(), window.cite()));
+            why.add(Explanation.of("newborn.afterDeadlineWithinWindow", window.cite(), rules.measuredBy(), day,
+                    rules.deadlineDays(), window.start(), window.end()));
             return Entry.accepted(EnrollmentRoute.COLLECTION_WINDOW, period.start());
         }
         Citation afterCite = rules.afterDeadlineCite() != null ? rules.afterDeadlineCite() : rules.cite();
-        why.add(new Explanation("Newborn " + measuredBy + " on day " + day + ", after the " + rules.deadlineDays()
-                + "-day deadline: covered from " + rules.afterDeadline(), afterCite));
+        why.add(Explanation.of("newborn.afterDeadline", afterCite, rules.measuredBy(), day, rules.deadlineDays(),
+                rules.afterDeadline()));
         return Entry.accepted(EnrollmentRoute.NEWBORN_AFTER_DEADLINE, coverageStart(rules.afterDeadline(), period, request, afterCite, why));
     }
 
@@ -283,19 +281,18 @@ public final class AssessmentCalculator {
                                                 List<Explanation> why) {
         Person person = request.person();
         if (rule == null) {
-            return Entry.rejected(RejectionReason.NO_RULE_FOR_CASE, "the policy has no rule for a newborn who died before household registration");
+            return Entry.rejected(RejectionReason.NO_RULE_FOR_CASE, Explanation.part("rejected.noDiedBeforeRegistrationRule"));
         }
         long day = DAYS.between(person.birthDate(), request.registrationDate());
         if (day > rule.deadlineDays()) {
-            why.add(new Explanation("A newborn who died before household registration may be registered within "
-                    + rule.deadlineDays() + " days of birth", rule.cite()));
-            return Entry.rejected(RejectionReason.NEWBORN_DEADLINE_PASSED, "registered on day " + day + " after birth, after the "
-                    + rule.deadlineDays() + "-day limit for a newborn who died before household registration");
+            why.add(Explanation.of("newborn.died.deadline", rule.cite(), rule.deadlineDays()));
+            return Entry.rejected(RejectionReason.NEWBORN_DEADLINE_PASSED, Explanation.part("rejected.diedBeforeRegistrationDeadline",
+                    day, rule.deadlineDays()));
         }
         Entry entry = Entry.accepted(EnrollmentRoute.NEWBORN_DIED_BEFORE_REGISTRATION, later(period.start(), person.birthDate()));
         entry.registeredName = person.parentName() == null ? null : person.parentName() + rule.nameSuffix();
-        why.add(new Explanation("Died before household registration, registered on day " + day + " under a parent's ID as "
-                + (entry.registeredName == null ? rule.nameRule() : entry.registeredName) + "; " + rule.coverage(), rule.cite()));
+        why.add(Explanation.of("newborn.died.registered", rule.cite(), day,
+                entry.registeredName == null ? rule.nameRule() : entry.registeredName, rule.coverage()));
         return entry;
     }
 
@@ -306,10 +303,21 @@ public final class AssessmentCalculator {
             case BIRTH_DATE -> later(period.start(), request.person().birthDate());
             case DAY_AFTER_PAYMENT -> later(period.start(), request.paymentDate().plusDays(1));
             case NOT_STATED -> {
-                why.add(new Explanation("The policy does not state when coverage starts in this case; coverage start is left open", cite));
+                why.add(Explanation.of("coverageStart.notStated", cite));
                 yield null;
             }
         };
+    }
+
+    /** The person's category, identities and late reason: what an extension or green channel would have to match. */
+    private static List<Object> whoIsLate(Person person) {
+        List<Object> who = new ArrayList<>(4);
+        who.add(person.category());
+        who.addAll(person.identities());
+        if (person.lateReason() != LateReason.NONE) {
+            who.add(person.lateReason());
+        }
+        return who;
     }
 
     private static LocalDate later(LocalDate a, LocalDate b) {
@@ -340,29 +348,41 @@ public final class AssessmentCalculator {
             Money subsidy = subsidyTotal(scheme, standard);
             if (best == null || subsidy.compareTo(bestSubsidy) > 0) {
                 if (best != null) {
-                    alsoEligible = add(alsoEligible, best.id());
+                    alsoEligible = add(alsoEligible, best.name());
                 }
                 best = scheme;
                 bestSubsidy = subsidy;
             } else {
-                alsoEligible = add(alsoEligible, scheme.id());
+                alsoEligible = add(alsoEligible, scheme.name());
             }
         }
         if (best == null) {
-            why.add(new Explanation("No subsidy scheme of this policy applies to " + person.identities()
-                    + (person.familyRole() == null ? "" : " as " + person.familyRole()), null));
+            why.add(person.familyRole() == null
+                    ? Explanation.of("scheme.none", null, person.identities())
+                    : Explanation.of("scheme.none.role", null, person.identities(), person.familyRole()));
             return null;
         }
-        why.add(new Explanation("Subsidy scheme " + best.id() + " (" + best.name() + ") applies"
-                + (alsoEligible == null ? "" : "; also eligible for " + alsoEligible
-                + ", but only the single most favourable scheme is granted (就高不就低; ties by priority)"), best.cite()));
+        why.add(alsoEligible == null
+                ? Explanation.of("scheme.applies", best.cite(), best.id(), best.name())
+                : Explanation.of("scheme.applies.alsoEligible", best.cite(), best.id(), best.name(), alsoEligible));
         if (best.conditionCite() != null) {
-            why.add(new Explanation("Conditions met: " + (best.familyRoles().isEmpty() ? "" : "role " + person.familyRole() + " ")
-                    + (best.ageUnder() == null ? "" : "age " + person.ageOn(paid) + " under " + best.ageUnder() + " ")
-                    + (best.excludedCategories().isEmpty() ? "" : "category " + person.category() + " not in " + best.excludedCategories()),
-                    best.conditionCite()));
+            why.add(Explanation.of("scheme.conditions", best.conditionCite(), conditionsMet(best, person, paid)));
         }
         return best;
+    }
+
+    private static List<Explanation> conditionsMet(SubsidyScheme scheme, Person person, LocalDate paid) {
+        List<Explanation> parts = new ArrayList<>(3);
+        if (!scheme.familyRoles().isEmpty()) {
+            parts.add(Explanation.part("condition.role", person.familyRole()));
+        }
+        if (scheme.ageUnder() != null) {
+            parts.add(Explanation.part("condition.age", person.ageOn(paid), scheme.ageUnder()));
+        }
+        if (!scheme.excludedCategories().isEmpty()) {
+            parts.add(Explanation.part("condition.categoryNotExcluded", person.category(), scheme.excludedCategories()));
+        }
+        return parts;
     }
 
     private static List<String> add(List<String> list, String id) {
@@ -428,26 +448,27 @@ public final class AssessmentCalculator {
         if (!late && person.lapseYears() == 0) {
             return WaitingPeriod.NONE;
         }
-        String situation = (late ? "enrolled after the collection window" : "")
-                + (late && person.lapseYears() > 0 ? " and " : "")
-                + (person.lapseYears() > 0 ? "after " + person.lapseYears() + " year(s) of lapse" : "");
+        Explanation situation = late && person.lapseYears() > 0 ? Explanation.part("situation.lateAfterLapse", person.lapseYears())
+                : late ? Explanation.part("situation.late")
+                : Explanation.part("situation.afterLapse", person.lapseYears());
         WaitingPeriodRules rules = policy.waitingPeriod().orElse(null);
         if (rules == null) {
-            why.add(new Explanation("Waiting period: the policy states none for a person " + situation, null));
+            why.add(Explanation.of("waiting.noRule", null, situation));
             return new WaitingPeriod(WaitingPeriod.Status.NOT_STATED, null, null, null);
         }
         if (rules.exemptCategories().contains(person.category()) || holdsAny(person, rules.exemptIdentities())) {
-            why.add(new Explanation("Waiting period: none, exempt as " + person.category()
-                    + (person.identities().isEmpty() ? "" : " " + person.identities()), rules.exemptionCite()));
+            why.add(person.identities().isEmpty()
+                    ? Explanation.of("waiting.exempt", rules.exemptionCite(), person.category())
+                    : Explanation.of("waiting.exempt.identities", rules.exemptionCite(), person.category(), person.identities()));
             return new WaitingPeriod(WaitingPeriod.Status.EXEMPT, null, null, rules.exemptionCite());
         }
         switch (rules.status()) {
             case PENDING -> {
-                why.add(new Explanation("Waiting period for a person " + situation + ": pending, the rule is not yet issued", rules.cite()));
+                why.add(Explanation.of("waiting.pending", rules.cite(), situation));
                 return new WaitingPeriod(WaitingPeriod.Status.PENDING, null, null, rules.cite());
             }
             case NOT_STATED -> {
-                why.add(new Explanation("Waiting period: not stated for a person " + situation, rules.cite()));
+                why.add(Explanation.of("waiting.notStated", rules.cite(), situation));
                 return new WaitingPeriod(WaitingPeriod.Status.NOT_STATED, null, null, rules.cite());
             }
             default -> {
@@ -455,10 +476,11 @@ public final class AssessmentCalculator {
                         - person.paidBackYears() * rules.monthsOffPerPaidBackYear());
                 int months = rules.fixedMonths() + variable;
                 LocalDate benefitsFrom = entry.coverageStart == null ? null : entry.coverageStart.plusMonths(months);
-                why.add(new Explanation("Waiting period for a person " + situation + ": " + rules.fixedMonths() + " fixed + "
-                        + variable + " for lapse (" + person.lapseYears() + " year(s), " + person.paidBackYears()
-                        + " paid back) = " + months + " months" + (benefitsFrom == null ? "" : ", benefits from " + benefitsFrom),
-                        rules.formulaCite()));
+                why.add(benefitsFrom == null
+                        ? Explanation.of("waiting.applies", rules.formulaCite(), situation, rules.fixedMonths(), variable,
+                                person.lapseYears(), person.paidBackYears(), months)
+                        : Explanation.of("waiting.applies.benefitsFrom", rules.formulaCite(), situation, rules.fixedMonths(), variable,
+                                person.lapseYears(), person.paidBackYears(), months, benefitsFrom));
                 return new WaitingPeriod(WaitingPeriod.Status.APPLIES, months, benefitsFrom, rules.formulaCite());
             }
         }

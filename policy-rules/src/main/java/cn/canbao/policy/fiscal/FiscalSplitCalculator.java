@@ -73,12 +73,12 @@ public final class FiscalSplitCalculator {
         Money standard = standardOverride != null ? standardOverride : rules.standard() == null ? null : rules.standard().amount();
         if (standardOverride != null) {
             total = standard.times(insuredCount);
-            why.add(new Explanation("What-if standard " + standard + " × " + insuredCount + " insured = " + total, null));
+            why.add(Explanation.of("fiscal.whatIf", null, standard, insuredCount, total));
             levels = splitAmong(rules, total, insuredCount, BigDecimal.ONE, tier, missing, why);
         } else if (rules.standard() != null) {
             total = rules.standard().amount().times(insuredCount);
-            why.add(new Explanation("Standard " + (rules.standard().minimum() ? "(minimum, 不低于) " : "") + rules.standard().amount()
-                    + " × " + insuredCount + " insured = " + total, rules.standard().cite()));
+            why.add(Explanation.of(rules.standard().minimum() ? "fiscal.standard.minimum" : "fiscal.standard", rules.standard().cite(),
+                    rules.standard().amount(), insuredCount, total));
             levels = splitAmong(rules, total, insuredCount, BigDecimal.ONE, tier, missing, why);
         } else {
             missing.add("the " + year + " government subsidy standard per person: " + rules.standardNotGiven().text()
@@ -90,8 +90,8 @@ public final class FiscalSplitCalculator {
             PreAllocation pre = rules.preAllocation();
             BigDecimal ratio = pre.percentOfPriorYearStandard().divide(HUNDRED, 10, RoundingMode.UNNECESSARY);
             Money preTotal = pre.priorYearStandard().amount().times(insuredCount).times(ratio);
-            why.add(new Explanation("Pre-allocation by " + pre.due() + ": " + pre.percentOfPriorYearStandard().toPlainString() + "% of the prior year's "
-                    + pre.priorYearStandard().amount() + " × " + insuredCount + " = " + preTotal, pre.cite()));
+            why.add(Explanation.of("fiscal.preAllocation", pre.cite(), pre.due(), pre.percentOfPriorYearStandard().toPlainString(),
+                    pre.priorYearStandard().amount(), insuredCount, preTotal));
             List<LevelAmount> preLevels = splitAmong(rules, preTotal, insuredCount, ratio, tier, new ArrayList<>(), new ArrayList<>());
             preAllocation = new FiscalSplit.PreAllocation(pre.percentOfPriorYearStandard(), pre.priorYearStandard().amount(),
                     pre.due(), preTotal, preLevels, pre.cite());
@@ -110,7 +110,7 @@ public final class FiscalSplitCalculator {
                 levels.forEach(l -> differences.add(new LevelAmount(l.level(), l.amount(), rules.settlementDue().cite())));
             }
             settlement = new FiscalSplit.Settlement(rules.settlementDue().date(), differences, rules.settlementDue().cite());
-            why.add(new Explanation("Settlement by " + rules.settlementDue().date(), rules.settlementDue().cite()));
+            why.add(Explanation.of("fiscal.settlement", rules.settlementDue().cite(), rules.settlementDue().date()));
         }
 
         boolean nothingComputed = levels.isEmpty() && (preAllocation == null || preAllocation.levels().isEmpty());
@@ -118,9 +118,9 @@ public final class FiscalSplitCalculator {
             return new FiscalSplitNotComputable(region, year, missing);
         }
         if (rules.countBasis() != null) {
-            why.add(new Explanation("Count basis: " + rules.countBasis().text(), rules.countBasis().cite()));
+            why.add(Explanation.of("fiscal.countBasis", rules.countBasis().cite(), rules.countBasis().text()));
         } else {
-            why.add(new Explanation("The documents do not state which count to use; the insured count given is used", null));
+            why.add(Explanation.of("fiscal.countBasis.notStated", null));
         }
         return new FiscalSplit(region, year, insuredCount,
                 rules.countBasis() == null ? null : rules.countBasis().text(),
@@ -171,11 +171,13 @@ public final class FiscalSplitCalculator {
             Money amount;
             if (share.percent() != null) {
                 amount = total.times(share.percent().divide(HUNDRED, 10, RoundingMode.UNNECESSARY));
-                why.add(new Explanation(share.level() + " " + share.percent().toPlainString() + "% of " + total + " = " + amount, share.cite()));
+                why.add(Explanation.of("fiscal.level.percent", share.cite(), share.level(), share.percent().toPlainString(), total, amount));
             } else if (share.perPerson() != null) {
                 amount = share.perPerson().times(count).times(ratio);
-                why.add(new Explanation(share.level() + " " + share.perPerson() + " per person × " + count
-                        + (ratio.compareTo(BigDecimal.ONE) == 0 ? "" : " × " + ratio.stripTrailingZeros().toPlainString()) + " = " + amount, share.cite()));
+                why.add(ratio.compareTo(BigDecimal.ONE) == 0
+                        ? Explanation.of("fiscal.level.perPerson", share.cite(), share.level(), share.perPerson(), count, amount)
+                        : Explanation.of("fiscal.level.perPerson.ratio", share.cite(), share.level(), share.perPerson(), count,
+                                ratio.stripTrailingZeros().toPlainString(), amount));
             } else if (share.percentOfRemainderByTier() != null) {
                 BigDecimal percent = tier == null ? null : share.percentOfRemainderByTier().get(tier);
                 if (percent == null) {
@@ -186,8 +188,7 @@ public final class FiscalSplitCalculator {
                     continue;
                 }
                 amount = remaining.times(percent.divide(HUNDRED, 10, RoundingMode.UNNECESSARY));
-                why.add(new Explanation(share.level() + " " + percent.toPlainString() + "% (tier " + tier + ") of the remaining "
-                        + remaining + " = " + amount, share.cite()));
+                why.add(Explanation.of("fiscal.level.tier", share.cite(), share.level(), percent.toPlainString(), tier, remaining, amount));
             } else if (!share.levels().isEmpty()) {
                 missing.add("how " + share.levels() + " divide the rest between them: " + share.cite().reference()
                         + " assigns it to them jointly without a split");
@@ -195,7 +196,7 @@ public final class FiscalSplitCalculator {
                 continue;
             } else {
                 amount = remaining;
-                why.add(new Explanation(share.level() + " the rest = " + amount, share.cite()));
+                why.add(Explanation.of("fiscal.level.rest", share.cite(), share.level(), amount));
             }
             if (amount.compareTo(remaining) > 0) {
                 missing.add("the shares exceed the total at " + share.level() + " (" + share.cite().reference() + ")");

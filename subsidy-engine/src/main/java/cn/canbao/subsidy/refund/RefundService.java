@@ -115,6 +115,15 @@ public class RefundService {
                 .param("township", township(region)).query(RefundService::entry).list();
     }
 
+    /** Entries of the region (a county, or a township's) still owed to people: not paid, not cancelled. */
+    public long countOwed(RegionCode region, int coverageYear) {
+        boolean county = region.value().length() == 6;
+        return jdbc.sql("SELECT count(*) FROM refund_ledger WHERE county_code = :county AND coverage_year = :year AND status = 'OWED'"
+                        + (county ? "" : " AND township_code = :township"))
+                .param("county", region.value().substring(0, 6)).param("year", coverageYear)
+                .param("township", township(region)).query(Long.class).single();
+    }
+
     /** The ledger is kept per township (乡镇（街道）退补): a village sees no refunds list of its own. */
     private static String township(RegionCode region) {
         if (region.level() == cn.canbao.region.RegionLevel.VILLAGE) {

@@ -1,5 +1,7 @@
 package cn.canbao.subsidy.statement;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,10 +15,12 @@ import cn.canbao.policy.SubsidyMode;
 import cn.canbao.policy.effective.EffectivePolicy;
 import cn.canbao.policy.file.PolicyFile.SubsidyScheme;
 import cn.canbao.region.RegionCode;
+import cn.canbao.region.RegionLevel;
 import cn.canbao.subsidy.batch.PolicySource;
 
 /**
- * Funder statements (资助/补贴清单) from the stored batch results of a region (a county or one township) and year:
+ * Funder statements (资助/补贴清单) from the stored batch results of a region (a province or city with all its counties, a
+ * county, or one township) and year:
  * totals summed by the database, and the lines streamed for export. Rule names and citations come from the policy
  * in force for the region and year.
  */
@@ -34,39 +38,69 @@ public class StatementService {
         this.policies = policies;
     }
 
-    /** Result rows of the region: a county, a township (and its villages) or a village. */
+    /**
+     * Result rows of the region: a province or city (every county in it), a county, a township (and its villages) or
+     * a village. The county column leads the primary key, so a city is a range of it.
+     */
     static String within(RegionCode region) {
-        return region.value().length() == 6 ? "a.county_code = :county"
-                : "a.county_code = :county AND a.region_code LIKE :prefix";
+        return switch (region.level()) {
+            case PROVINCE, CITY -> "a.county_code LIKE :prefix";
+            case COUNTY -> "a.county_code = :county";
+            case TOWNSHIP, VILLAGE -> "a.county_code = :county AND a.region_code LIKE :prefix";
+        };
     }
 
     static String prefix(RegionCode region) {
-        String code = region.value();
-        return switch (region.level()) {
-            case TOWNSHIP -> code.substring(0, 9) + "%";
-            default -> code;
-        };
+        return region.level() == RegionLevel.COUNTY ? region.value() : region.likePattern();
     }
 
     static String county(RegionCode region) {
         return region.value().substring(0, 6);
     }
 
+    /**
+     * The policy that names a result's rule: the county's own (a city or province spans counties whose policies
+     * differ, e.g. 乌拉特前旗 and 呼伦贝尔市 in 内蒙古). A county without policy for the year falls back to the region's.
+     */
+    private final class Policies {
+        private final RegionCode region;
+        private final int coverageYear;
+        private final Map<String, EffectivePolicy> byCounty = new HashMap<>();
+
+        Policies(RegionCode region, int coverageYear) {
+            this.region = region;
+            this.coverageYear = coverageYear;
+            byCounty.put(county(region), policies.policy(region, coverageYear));
+        }
+
+        SubsidyScheme scheme(String countyCode, String ruleId) {
+            EffectivePolicy policy = byCounty.computeIfAbsent(countyCode, c -> {
+                try {
+                    return policies.policy(RegionCode.of(c), coverageYear);
+                } catch (IllegalArgumentException noPolicy) {
+                    return byCounty.get(county(region));
+                }
+            });
+            return StatementService.scheme(policy, ruleId);
+        }
+    }
+
     public FunderStatements statements(RegionCode region, int coverageYear) {
-        EffectivePolicy policy = policies.policy(region, coverageYear);
+        Policies policy = new Policies(region, coverageYear);
         FunderStatements statements = new FunderStatements();
-        StringBuilder sql = new StringBuilder("SELECT ").append(TOWNSHIP).append(" AS township, a.rule_id, a.deciding_identity, a.subsidy_mode");
+        StringBuilder sql = new StringBuilder("SELECT a.county_code, ").append(TOWNSHIP)
+                .append(" AS township, a.rule_id, a.deciding_identity, a.subsidy_mode");
         for (Funder funder : Funder.values()) {
             String column = column(funder);
             sql.append(", count(*) FILTER (WHERE a.").append(column).append(" > 0) AS n_").append(column)
                     .append(", sum(a.").append(column).append(") AS sum_").append(column);
         }
         sql.append(" FROM assessment_result a WHERE a.coverage_year = :year AND ").append(within(region))
-                .append(" AND a.accepted AND a.rule_id IS NOT NULL GROUP BY 1, 2, 3, 4");
+                .append(" AND a.accepted AND a.rule_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5");
         jdbc.sql(sql.toString()).param("year", coverageYear).param("county", county(region)).param("prefix", prefix(region))
                 .query(rs -> {
                     String ruleId = rs.getString("rule_id");
-                    SubsidyScheme scheme = scheme(policy, ruleId);
+                    SubsidyScheme scheme = policy.scheme(rs.getString("county_code"), ruleId);
                     String identity = rs.getString("deciding_identity");
                     for (Funder funder : Funder.values()) {
                         String column = column(funder);
@@ -81,18 +115,18 @@ public class StatementService {
 
     /** Every line of one funder's statement, township by township, for export. */
     public void lines(RegionCode region, int coverageYear, Funder funder, Consumer<SubsidyLine> sink) {
-        EffectivePolicy policy = policies.policy(region, coverageYear);
+        Policies policy = new Policies(region, coverageYear);
         String column = column(funder);
-        jdbc.sql("SELECT a.enrollment_id, " + TOWNSHIP + " AS township, a.rule_id, a.deciding_identity, a.subsidy_mode, a."
+        jdbc.sql("SELECT a.enrollment_id, a.county_code, " + TOWNSHIP + " AS township, a.rule_id, a.deciding_identity, a.subsidy_mode, a."
                         + column + " AS amount, r.name, r.document_number FROM assessment_result a"
                         + " JOIN enrollment e ON e.id = a.enrollment_id AND e.coverage_year = a.coverage_year"
                         + " JOIN resident r ON r.id = e.resident_id"
                         + " WHERE a.coverage_year = :year AND " + within(region) + " AND a.accepted AND a." + column + " > 0"
-                        + " ORDER BY 2, a.enrollment_id")
+                        + " ORDER BY 3, a.enrollment_id")
                 .param("year", coverageYear).param("county", county(region)).param("prefix", prefix(region))
                 .query(rs -> {
                     String ruleId = rs.getString("rule_id");
-                    SubsidyScheme scheme = scheme(policy, ruleId);
+                    SubsidyScheme scheme = policy.scheme(rs.getString("county_code"), ruleId);
                     String identity = rs.getString("deciding_identity");
                     sink.accept(new SubsidyLine(rs.getLong("enrollment_id"),
                             rs.getString("name") + " " + Masking.maskDocumentNumber(rs.getString("document_number")),

@@ -47,7 +47,8 @@ class BatchAssessmentServiceTest {
                 person("户主", LocalDate.of(1970, 1, 1), true),
                 person("户主", LocalDate.of(1960, 5, 5), true, Identity.DIBAO),
                 person("户主", LocalDate.of(1955, 7, 1), true, Identity.ENTITLED_VETERAN),
-                person("户主", null, false)));
+                person("户主", null, false),
+                person("户主", LocalDate.of(1980, 2, 2), false)));
         long firstId = jdbc.sql("SELECT min(id) FROM enrollment WHERE person_key LIKE 'batch-%'").query(Long.class).single();
 
         RunSummary first = batch.run(STAFF, HUAIYUAN, 2025);
@@ -60,10 +61,24 @@ class BatchAssessmentServiceTest {
         assertThat(jdbc.sql("SELECT rejection_reason FROM assessment_result WHERE enrollment_id = :id").param("id", firstId + 3)
                 .query(String.class).single()).isEqualTo(BatchAssessor.MISSING_BIRTH_DATE);
 
+        // The enrollment's own assessment follows, as single assessment writes it: REGISTERED becomes ASSESSED;
+        // a rejected one stays as it was.
+        assertThat(first.enrollmentsUpdated()).isGreaterThanOrEqualTo(4);
+        assertThat(enrollment(firstId)).isEqualTo(List.of("PAID", first.policyVersion(), 40000L, 0L));
+        assertThat(enrollment(firstId + 1)).isEqualTo(List.of("PAID", first.policyVersion(), 6000L, 34000L));
+        assertThat(enrollment(firstId + 2)).isEqualTo(List.of("PAID", first.policyVersion(), 40000L, 40000L));
+        assertThat(enrollment(firstId + 3)).isEqualTo(List.of("REGISTERED", "", -1L, -1L));
+        assertThat(enrollment(firstId + 4)).isEqualTo(List.of("ASSESSED", first.policyVersion(), 40000L, 0L));
+        assertThat(jdbc.sql("SELECT assessment_detail::text FROM enrollment WHERE id = :id").param("id", firstId + 1)
+                .query(String.class).single()).contains("\"MEDICAL_ASSISTANCE_FUND\": 34000").contains("低保对象（怀远县2025年度居民医保参保缴费工作方案 二（二））").doesNotContain("GOVERNMENT");
+        long versionsBefore = versionSum(firstId);
+
         RunSummary again = batch.run(STAFF, HUAIYUAN, 2025);
         assertThat(again.created()).isZero();
         assertThat(again.changed()).isZero();
         assertThat(again.unchanged()).isEqualTo(first.enrollments());
+        assertThat(again.enrollmentsUpdated()).isZero();
+        assertThat(versionSum(firstId)).isEqualTo(versionsBefore);
 
         jdbc.sql("""
                 INSERT INTO person_identity (coverage_year, county_code, resident_id, identity, valid_from, source, source_date, recorded_by)
@@ -79,13 +94,40 @@ class BatchAssessmentServiceTest {
             assertThat(change.ruleAfter()).isEqualTo("tekun");
         });
         assertThat(row(firstId)).isEqualTo(List.of(true, 0L, 40000L, 0L, "tekun", "DIRECT"));
-        assertThat(batch.runs(HUAIYUAN, 2025, 1)).extracting(RunSummary::runId).containsExactly(afterChange.runId());
+        assertThat(afterChange.enrollmentsUpdated()).isEqualTo(1);
+        assertThat(enrollment(firstId)).isEqualTo(List.of("PAID", first.policyVersion(), 0L, 40000L));
+
+        jdbc.sql("UPDATE enrollment SET status = 'TERMINATED', ended_on = '2025-03-01', end_reason = 'DEATH' WHERE id = :id")
+                .param("id", firstId + 4).update();
+        RunSummary afterEnd = batch.run(STAFF, HUAIYUAN, 2025);
+        assertThat(afterEnd.removed()).isEqualTo(1);
+        assertThat(afterEnd.changed() + afterEnd.created()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM assessment_result WHERE enrollment_id = :id").param("id", firstId + 4)
+                .query(Long.class).single()).isZero();
+        assertThat(batch.runs(HUAIYUAN, 2025, 1)).singleElement().satisfies(run -> {
+            assertThat(run.runId()).isEqualTo(afterEnd.runId());
+            assertThat(run.removed()).isEqualTo(1);
+        });
     }
 
     @Test
     void onlyCountiesWithAPolicyCanBeRun() {
         assertThatThrownBy(() -> batch.run(STAFF, RegionCode.of(LIUCHENG), 2025)).hasMessageContaining("per county");
         assertThatThrownBy(() -> batch.run(STAFF, HUAIYUAN, 2030)).hasMessageContaining("no policy covers region 340321 for coverage year 2030");
+    }
+
+    private List<Object> enrollment(long enrollmentId) {
+        return jdbc.sql("""
+                SELECT status, coalesce(policy_version, ''), coalesce(personal_due_fen, -1), coalesce(subsidy_fen, -1)
+                FROM enrollment WHERE id = :id
+                """).param("id", enrollmentId)
+                .query((rs, i) -> List.<Object>of(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
+                .single();
+    }
+
+    private long versionSum(long firstId) {
+        return jdbc.sql("SELECT sum(version) FROM enrollment WHERE id BETWEEN :first AND :first + 4").param("first", firstId)
+                .query(Long.class).single();
     }
 
     private List<Object> row(long enrollmentId) {

@@ -1,6 +1,9 @@
 package cn.canbao.web.account;
 
 import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
@@ -10,6 +13,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import cn.canbao.audit.AuditEntry;
+import cn.canbao.audit.AuditLog;
 import cn.canbao.web.security.RegionAccess;
 import cn.canbao.web.user.AppUser;
 import cn.canbao.web.user.AppUserRepository;
@@ -21,11 +26,13 @@ class PasswordChangeController {
     private final AppUserRepository users;
     private final PasswordEncoder passwordEncoder;
     private final RegionAccess access;
+    private final AuditLog audit;
 
-    PasswordChangeController(AppUserRepository users, PasswordEncoder passwordEncoder, RegionAccess access) {
+    PasswordChangeController(AppUserRepository users, PasswordEncoder passwordEncoder, RegionAccess access, AuditLog audit) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.access = access;
+        this.audit = audit;
     }
 
     @GetMapping("/account/password")
@@ -36,7 +43,7 @@ class PasswordChangeController {
     @PostMapping("/account/password")
     @Transactional
     String change(@RequestParam String currentPassword, @RequestParam String newPassword,
-            @RequestParam String confirmPassword, Model model) {
+            @RequestParam String confirmPassword, HttpServletRequest request, Model model) {
         AppUser user = users.findByUsername(access.currentUser().getUsername()).orElseThrow();
         if (!passwordEncoder.matches(currentPassword, user.passwordHash())) {
             model.addAttribute("currentPasswordError", "password.current.wrong");
@@ -55,7 +62,10 @@ class PasswordChangeController {
             model.addAttribute("newPasswordErrors", List.of("password.rule.reuse"));
             return "account/password";
         }
+        boolean firstLogin = user.mustChangePassword();
         user.changePassword(passwordEncoder.encode(newPassword));
+        audit.record(access.actor(request), AuditEntry.success("PASSWORD_CHANGED", "app_user", user.username(),
+                user.region().value(), null, Map.of("firstLogin", firstLogin)));
         return "redirect:/account/password?changed";
     }
 }

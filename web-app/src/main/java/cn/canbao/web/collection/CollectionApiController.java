@@ -50,6 +50,7 @@ import cn.canbao.collection.reconciliation.ReconciliationRepository;
 import cn.canbao.collection.reconciliation.ReconciliationService;
 import cn.canbao.collection.snapshot.ProgressSnapshot;
 import cn.canbao.collection.snapshot.SnapshotService;
+import cn.canbao.enrollment.person.Masking;
 import cn.canbao.region.RegionCode;
 import cn.canbao.web.security.CurrentUser;
 import cn.canbao.web.security.RegionAccess;
@@ -122,7 +123,8 @@ class CollectionApiController {
                           String netPaid, String amount, List<String> transactionIds, String reason) {
 
         static DifferenceView of(Difference d) {
-            return new DifferenceView(d.category().name(), d.category().chineseName(), d.idNumber(), d.name(), d.worklistRegion().value(),
+            return new DifferenceView(d.category().name(), d.category().chineseName(), Masking.maskDocumentNumber(d.idNumber()), d.name(),
+                    d.worklistRegion().value(),
                     d.assessedAmount().map(Object::toString).orElse(null), d.netPaid().toString(), d.amount().toString(), d.transactionIds(),
                     d.reason());
         }
@@ -252,8 +254,12 @@ class CollectionApiController {
     List<LapseCase> lapses(@PathVariable String code, @RequestParam(required = false) Integer coverageYear,
                            @RequestParam(required = false) LapseReason reason,
                            @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit) {
+        // ID and phone numbers masked like on the pages; the full number is a separate, audited reveal
         return lapses.worklist(visible(code), coverageYear == null ? year.current() : coverageYear, Optional.ofNullable(reason),
-                Math.min(limit, 1000), Math.max(offset, 0));
+                        Math.min(limit, 1000), Math.max(offset, 0)).stream()
+                .map(c -> new LapseCase(Masking.maskDocumentNumber(c.idNumber()), c.name(), c.region(), c.contactPhone().map(Masking::maskPhone),
+                        c.reason(), c.identities(), c.latestFollowUp()))
+                .toList();
     }
 
     record FollowUpRequest(Integer coverageYear, String idNumber, FollowUpOutcome outcome, String note) {

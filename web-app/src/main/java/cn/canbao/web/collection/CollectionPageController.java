@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
@@ -37,7 +39,10 @@ import cn.canbao.collection.reconciliation.ReconciliationRepository;
 import cn.canbao.collection.reconciliation.ReconciliationService;
 import cn.canbao.region.RegionCode;
 import cn.canbao.tabular.SpreadsheetWriter;
+import cn.canbao.web.audit.ExportAudit;
+import cn.canbao.web.audit.PersonalData;
 import cn.canbao.web.security.CurrentUser;
+import cn.canbao.web.security.FieldEncryption;
 import cn.canbao.web.security.RegionAccess;
 import cn.canbao.web.user.Role;
 
@@ -56,10 +61,14 @@ class CollectionPageController {
     private final RegionAccess access;
     private final CollectionYear year;
     private final MessageSource messages;
+    private final ExportAudit exportAudit;
+    private final PersonalData personalData;
 
     CollectionPageController(ProgressService progress, WarningService warnings, ReconciliationService reconciliation,
                              ReconciliationRepository runs, PaymentImportService imports, LapseService lapses, RegionAccess access,
-                             CollectionYear year, MessageSource messages) {
+                             CollectionYear year, MessageSource messages, ExportAudit exportAudit, PersonalData personalData) {
+        this.exportAudit = exportAudit;
+        this.personalData = personalData;
         this.progress = progress;
         this.warnings = warnings;
         this.reconciliation = reconciliation;
@@ -99,10 +108,11 @@ class CollectionPageController {
     @GetMapping("/collection/{code}/export")
     void exportProgress(@PathVariable String code, @RequestParam(required = false) Integer coverageYear,
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                        HttpServletResponse response) throws IOException {
+                        HttpServletRequest request, HttpServletResponse response) throws IOException {
         RegionCode region = visible(code);
         int y = coverageYear == null ? year.current() : coverageYear;
         LocalDate d = date == null ? year.today() : date;
+        long rows = 0;
         List<String> headers = List.of("code", "name", "level", "base", "enrolled", "paid", "paidRate", "specialPopulation", "specialPaid",
                 "specialRate", "required", "gap").stream().map(h -> text("collection.column." + h)).toList();
         xlsx(response, "progress-" + region.value() + "-" + d + ".xlsx");
@@ -114,9 +124,12 @@ class CollectionPageController {
                         String.valueOf(r.progress().specialPopulation()), String.valueOf(r.progress().specialPaid()),
                         r.progress().specialRate().map(Object::toString).orElse(""),
                         r.schedule().map(s -> String.valueOf(s.required())).orElse(""), r.schedule().map(s -> String.valueOf(s.gap())).orElse("")));
+                rows++;
             }
             writer.writeTo(response.getOutputStream());
         }
+        exportAudit.record(request, "PROGRESS_EXPORTED", "collection_progress", region.value(), rows, null,
+                Map.of("coverageYear", y, "date", d.toString()));
     }
 
     @GetMapping("/collection/{code}/worklists/{category}")
@@ -135,9 +148,12 @@ class CollectionPageController {
 
     @GetMapping("/collection/{code}/worklists/{category}/export")
     void exportWorklist(@PathVariable String code, @PathVariable DifferenceCategory category,
-                        @RequestParam(required = false) Integer coverageYear, HttpServletResponse response) throws IOException {
+                        @RequestParam(required = false) Integer coverageYear, @RequestParam(required = false) String revealReason,
+                        HttpServletRequest request, HttpServletResponse response) throws IOException {
         RegionCode region = visible(code);
         int y = coverageYear == null ? year.current() : coverageYear;
+        boolean unmasked = exportAudit.unmasked(revealReason);
+        long rows = 0;
         List<String> headers = List.of("region", "idNumber", "name", "assessed", "netPaid", "amount", "transactions", "reason").stream()
                 .map(h -> text("collection.column." + h)).toList();
         xlsx(response, "worklist-" + category.name() + "-" + region.value() + ".xlsx");
@@ -149,14 +165,17 @@ class CollectionPageController {
                 do {
                     page = runs.items(run.get().id(), category, region, 5000, offset);
                     for (Difference d : page) {
-                        writer.row(List.of(d.worklistRegion().value(), d.idNumber(), d.name(), d.assessedAmount().map(Object::toString).orElse(""),
+                        writer.row(List.of(d.worklistRegion().value(), unmasked ? d.idNumber() : personalData.maskedId(d.idNumber()), d.name(), d.assessedAmount().map(Object::toString).orElse(""),
                                 d.netPaid().toString(), d.amount().toString(), String.join(" ", d.transactionIds()), d.reason()));
                     }
                     offset += page.size();
                 } while (page.size() == 5000);
+                rows = offset;
             }
             writer.writeTo(response.getOutputStream());
         }
+        exportAudit.record(request, "WORKLIST_EXPORTED", "reconciliation_item", region.value(), rows, unmasked ? revealReason : null,
+                Map.of("coverageYear", y, "category", category.name()));
     }
 
     @GetMapping("/collection/{code}/lapses")
@@ -178,7 +197,9 @@ class CollectionPageController {
             throw new IllegalArgumentException(text("collection.lapse.noteTooLong"));
         }
         CurrentUser user = access.currentUser();
-        Optional<LapseCase> recorded = lapses.recordOutcome(user.region(), coverageYear, idNumber.trim().toUpperCase(), outcome,
+        // the page sends a sealed reference instead of the full number; API-style callers may send the number itself
+        String person = FieldEncryption.isEncrypted(idNumber) ? personalData.open(idNumber).value() : idNumber;
+        Optional<LapseCase> recorded = lapses.recordOutcome(user.region(), coverageYear, person.trim().toUpperCase(), outcome,
                 Optional.ofNullable(note), user.getUsername());
         if (recorded.isEmpty()) {
             throw new AccessDeniedException("not on the caller's lapse list");

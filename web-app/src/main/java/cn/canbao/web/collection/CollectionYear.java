@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * September on the next year is the one being collected.
  */
 @Component
-class CollectionYear {
+public class CollectionYear {
 
     private final Clock clock;
 
@@ -19,11 +19,11 @@ class CollectionYear {
         this.clock = clock;
     }
 
-    LocalDate today() {
+    public LocalDate today() {
         return LocalDate.now(clock);
     }
 
-    int current() {
+    public int current() {
         LocalDate today = today();
         return today.getMonthValue() >= 9 ? today.getYear() + 1 : today.getYear();
     }

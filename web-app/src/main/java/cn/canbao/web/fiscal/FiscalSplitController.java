@@ -7,6 +7,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.canbao.money.Money;
-import cn.canbao.policy.assessment.Explanation;
 import cn.canbao.policy.fiscal.FiscalSplit;
 import cn.canbao.policy.fiscal.FiscalSplitCalculator;
 import cn.canbao.policy.fiscal.FiscalSplitNotComputable;
@@ -87,7 +87,7 @@ class FiscalSplitController {
                         Level.of(split.preAllocation().levels()), CitationView.of(split.preAllocation().citation())),
                 split.settlement() == null ? null : new Settlement(split.settlement().due(), Level.of(split.settlement().differences()),
                         CitationView.of(split.settlement().citation())),
-                split.notComputable(), split.explanation().stream().map(Explanation::toString).toList()));
+                split.notComputable(), split.explanation().stream().map(e -> e.textWithCitation(LocaleContextHolder.getLocale())).toList()));
     }
 
     private static String amount(Money money) {

@@ -2,12 +2,12 @@ package cn.canbao.web.policy;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import cn.canbao.money.Money;
 import cn.canbao.policy.assessment.Assessment;
-import cn.canbao.policy.assessment.Explanation;
 
 /** The calculator's answer; amounts are strings with two decimals (yuan). */
 @Schema(description = "Whether the enrollment is accepted on the payment date, what everyone pays, coverage, and why")
@@ -36,9 +36,10 @@ public record AssessmentPreviewResponse(
     public record WaitingPeriod(String status, Integer months, LocalDate benefitsFrom, CitationView citation) {
     }
 
-    static AssessmentPreviewResponse of(Assessment a, Long policyVersionId) {
+    static AssessmentPreviewResponse of(Assessment a, Long policyVersionId, Locale locale) {
         return new AssessmentPreviewResponse(a.accepted(),
-                a.rejectionReason() == null ? null : a.rejectionReason().name(), a.rejectionMessage(),
+                a.rejectionReason() == null ? null : a.rejectionReason().name(),
+                a.rejection() == null ? null : a.rejection().text(locale),
                 amount(a.standardAmount()), amount(a.personalDue()),
                 a.subsidies().stream().map(s -> new Subsidy(s.funder().name(), s.funder().chineseName(), s.amount().toString(),
                         s.mode().name(), CitationView.of(s.citation()))).toList(),
@@ -48,7 +49,7 @@ public record AssessmentPreviewResponse(
                 a.waitingPeriod() == null ? null : new WaitingPeriod(a.waitingPeriod().status().name(), a.waitingPeriod().months(),
                         a.waitingPeriod().benefitsFrom(), CitationView.of(a.waitingPeriod().citation())),
                 a.registeredName(),
-                a.explanation().stream().map(Explanation::toString).toList(),
+                a.explanation().stream().map(e -> e.textWithCitation(locale)).toList(),
                 policyVersionId);
     }
 

@@ -3,6 +3,7 @@ package cn.canbao.web.policy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,7 +48,8 @@ class PolicyApiController {
         access.check(region);
         AssessmentRequest request = body.toRequest();
         ResolvedPolicy resolved = resolve(region, body.year());
-        return AssessmentPreviewResponse.of(AssessmentCalculator.assess(resolved.policy(), request), resolved.effectiveVersionId());
+        return AssessmentPreviewResponse.of(AssessmentCalculator.assess(resolved.policy(), request), resolved.effectiveVersionId(),
+                LocaleContextHolder.getLocale());
     }
 
     private ResolvedPolicy resolve(RegionCode region, int year) {

@@ -93,6 +93,8 @@ class ResidentPageController {
         Actor actor = access.actor(request);
         Resident resident = residents.get(actor, id);
         model.addAttribute("resident", ResidentView.of(resident));
+        // full values only for the masked-with-reveal fragment, which renders them masked and sealed
+        model.addAttribute("personal", resident);
         model.addAttribute("identities", identities.history(actor, id));
         model.addAttribute("enrollments", enrollments.ofResident(actor, id));
         model.addAttribute("flows", EnrollmentFlow.values());

@@ -34,7 +34,7 @@ public final class CurrentUser implements UserDetails {
         this.enabled = user.isEnabled();
         this.locked = user.isLockedAt(now);
         this.mustChangePassword = user.mustChangePassword();
-        this.secondFactor = user.secondFactorSecret() != null;
+        this.secondFactor = user.hasSecondFactor();
     }
 
     /** True when logging in also needs a code from the user's authenticator app. */

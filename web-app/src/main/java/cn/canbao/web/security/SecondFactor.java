@@ -13,8 +13,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import cn.canbao.web.user.AppUserRepository;
-
 /**
  * The second login step for users with a TOTP secret. After the password, the session is marked
  * pending and carries nothing but the code form until the code is right. A program calling the API
@@ -44,12 +42,10 @@ public final class SecondFactor {
     /** Holds back every request of a session whose second step is pending, and checks API codes. */
     static final class Gate extends OncePerRequestFilter {
 
-        private final AppUserRepository users;
-        private final java.time.Clock clock;
+        private final SecondFactorCodes codes;
 
-        Gate(AppUserRepository users, java.time.Clock clock) {
-            this.users = users;
-            this.clock = clock;
+        Gate(SecondFactorCodes codes) {
+            this.codes = codes;
         }
 
         @Override
@@ -58,8 +54,7 @@ public final class SecondFactor {
             Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
             if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user && user.hasSecondFactor()) {
                 if (request.getHeader("Authorization") != null) {
-                    String secret = users.findByUsername(user.getUsername()).map(u -> u.secondFactorSecret()).orElse(null);
-                    if (!TotpCalculator.verify(secret, request.getHeader(CODE_HEADER), clock.instant())) {
+                    if (!codes.verifyForApiCall(user.getUsername(), request.getHeader(CODE_HEADER))) {
                         SecurityContextHolder.clearContext();
                         response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "one-time code required in " + CODE_HEADER);
                         return;

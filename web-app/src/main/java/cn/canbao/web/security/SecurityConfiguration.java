@@ -20,7 +20,6 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
-import cn.canbao.web.user.AppUserRepository;
 
 /**
  * Two filter chains: {@code /api/**} for programs (HTTP Basic, 401 instead of a login page; the
@@ -40,7 +39,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, AppUserRepository users, Clock clock) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, SecondFactorCodes codes) throws Exception {
         BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
         entryPoint.setRealmName("canbao");
         http.securityMatcher("/api/**")
@@ -52,13 +51,13 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
                 .addFilterBefore(new RequestLoggingFilter(), ExceptionTranslationFilter.class)
-                .addFilterAfter(new SecondFactor.Gate(users, clock), ExceptionTranslationFilter.class);
+                .addFilterAfter(new SecondFactor.Gate(codes), ExceptionTranslationFilter.class);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageChain(HttpSecurity http, Clock clock, AppUserRepository users,
+    SecurityFilterChain pageChain(HttpSecurity http, Clock clock, SecondFactorCodes codes,
             @Value("${canbao.security.login-attempts-per-minute:30}") int loginAttemptsPerMinute) throws Exception {
         ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
         failures.setDefaultFailureUrl("/login?error");
@@ -81,7 +80,7 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .addFilterBefore(new RequestLoggingFilter(), ExceptionTranslationFilter.class)
                 .addFilterBefore(new LoginRateLimitFilter(loginAttemptsPerMinute, clock), UsernamePasswordAuthenticationFilter.class)
-                .addFilterAfter(new SecondFactor.Gate(users, clock), ExceptionTranslationFilter.class);
+                .addFilterAfter(new SecondFactor.Gate(codes), ExceptionTranslationFilter.class);
         return http.build();
     }
 }

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.OptionalLong;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -33,16 +34,24 @@ public final class TotpCalculator {
     }
 
     public static boolean verify(String base32Secret, String code, Instant now) {
+        return matchingStep(base32Secret, code, now).isPresent();
+    }
+
+    /**
+     * The time step (seconds since the epoch / 30) whose code this is, within the allowed drift; empty
+     * for a wrong code. Callers remember the step to refuse the same code a second time.
+     */
+    public static OptionalLong matchingStep(String base32Secret, String code, Instant now) {
         if (base32Secret == null || code == null || !code.trim().matches("\\d{" + DIGITS + "}")) {
-            return false;
+            return OptionalLong.empty();
         }
         long step = now.getEpochSecond() / STEP_SECONDS;
         for (long drift = -ALLOWED_DRIFT_STEPS; drift <= ALLOWED_DRIFT_STEPS; drift++) {
             if (codeAt(base32Secret, step + drift).equals(code.trim())) {
-                return true;
+                return OptionalLong.of(step + drift);
             }
         }
-        return false;
+        return OptionalLong.empty();
     }
 
     public static String codeAt(String base32Secret, Instant time) {

@@ -49,6 +49,7 @@ import cn.canbao.subsidy.whatif.WhatIfInput;
 import cn.canbao.subsidy.whatif.WhatIfResult;
 import cn.canbao.subsidy.whatif.WhatIfService;
 import cn.canbao.tabular.SpreadsheetWriter;
+import cn.canbao.web.audit.ExportAudit;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Subsidy pages: statements with a chart and Excel export, the refund ledger, fiscal settlement and what-if. */
@@ -65,9 +66,11 @@ class SubsidyPageController {
     private final FiscalSettlementService fiscal;
     private final WhatIfService whatIf;
     private final MessageSource messages;
+    private final ExportAudit exportAudit;
 
     SubsidyPageController(SubsidyAccess access, StatementService statements, BatchAssessmentService batch, RefundService refunds,
-                          FiscalSettlementService fiscal, WhatIfService whatIf, MessageSource messages) {
+                          FiscalSettlementService fiscal, WhatIfService whatIf, MessageSource messages, ExportAudit exportAudit) {
+        this.exportAudit = exportAudit;
         this.access = access;
         this.statements = statements;
         this.batch = batch;
@@ -89,11 +92,12 @@ class SubsidyPageController {
 
     @GetMapping("/subsidies/{regionCode}/{year}")
     String statements(@PathVariable String regionCode, @PathVariable int year, Model model) {
-        RegionCode region = belowCity(access.read(regionCode));
+        // A city or province user sees every county in it; county work (runs, fiscal, what-if) stays per county.
+        RegionCode region = access.read(regionCode);
         FunderStatements result = statements.statements(region, year);
         List<FunderStatement> funders = result.statements();
         model.addAttribute("region", region.value());
-        model.addAttribute("county", region.value().substring(0, 6));
+        model.addAttribute("county", region.county().map(RegionCode::value).orElse(null));
         model.addAttribute("isCounty", region.level() == RegionLevel.COUNTY);
         model.addAttribute("year", year);
         model.addAttribute("statements", funders);
@@ -119,22 +123,29 @@ class SubsidyPageController {
     }
 
     @GetMapping("/subsidies/{regionCode}/{year}/statements/{funder}/export")
-    void export(@PathVariable String regionCode, @PathVariable int year, @PathVariable Funder funder, HttpServletResponse response) {
-        RegionCode region = belowCity(access.read(regionCode));
+    void export(@PathVariable String regionCode, @PathVariable int year, @PathVariable Funder funder, HttpServletRequest request,
+                HttpServletResponse response) {
+        RegionCode region = access.read(regionCode);
         String fileName = region.value() + "-" + year + "-" + funder.name() + ".xlsx";
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''" + URLEncoder.encode(fileName, StandardCharsets.UTF_8));
         List<String> headers = List.of(label("subsidy.export.enrollment"), label("subsidy.export.person"), label("subsidy.export.township"),
                 label("subsidy.export.identity"), label("subsidy.export.funder"), label("subsidy.export.amount"),
                 label("subsidy.export.mode"), label("subsidy.export.rule"), label("subsidy.export.citation"));
+        long[] rows = {0};
         try (SpreadsheetWriter sheet = new SpreadsheetWriter(funder.chineseName(), headers)) {
-            statements.lines(region, year, funder, line -> sheet.row(List.of(Long.toString(line.enrollmentId()), line.personLabel(),
-                    line.townshipCode(), line.identity() == null ? "" : line.identity().chineseName(), funder.chineseName(),
-                    line.amount().toString(), line.mode().chineseName(), line.ruleName(), line.citation())));
+            statements.lines(region, year, funder, line -> {
+                sheet.row(List.of(Long.toString(line.enrollmentId()), line.personLabel(),
+                        line.townshipCode(), line.identity() == null ? "" : line.identity().chineseName(), funder.chineseName(),
+                        line.amount().toString(), line.mode().chineseName(), line.ruleName(), line.citation()));
+                rows[0]++;
+            });
             sheet.writeTo(response.getOutputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        exportAudit.record(request, "SUBSIDY_STATEMENT_EXPORTED", "subsidy_statement", region.value(), rows[0], null,
+                Map.of("coverageYear", year, "funder", funder.name()));
     }
 
     @PostMapping("/subsidies/{countyCode}/{year}/runs")
@@ -279,7 +290,7 @@ class SubsidyPageController {
 
     private static RegionCode belowCity(RegionCode region) {
         if (region.level() == RegionLevel.PROVINCE || region.level() == RegionLevel.CITY) {
-            throw new IllegalArgumentException("subsidy statements are per county or township; " + region + " is a " + region.level());
+            throw new IllegalArgumentException("subsidy refunds are per county or township; " + region + " is a " + region.level());
         }
         return region;
     }

@@ -52,8 +52,12 @@ public class AppUser {
     @Column(nullable = false)
     private boolean demo;
 
+    /** Encrypted (FieldEncryption, bound to the username); never the Base32 secret in clear. */
     @Column(name = "totp_secret")
     private String totpSecret;
+
+    @Column(name = "totp_last_step")
+    private Long totpLastStep;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt = Instant.now();
@@ -93,17 +97,41 @@ public class AppUser {
         this.mustChangePassword = false;
     }
 
-    public void enrollSecondFactor(String base32Secret) {
-        this.totpSecret = base32Secret;
+    /** Stores the TOTP secret as the caller encrypted it. */
+    public void enrollSecondFactor(String encryptedSecret) {
+        this.totpSecret = encryptedSecret;
+        this.totpLastStep = null;
     }
 
     public void removeSecondFactor() {
         this.totpSecret = null;
+        this.totpLastStep = null;
     }
 
-    /** The TOTP secret, or null when the user has no second factor. */
-    public String secondFactorSecret() {
+    /** The stored (encrypted) TOTP secret, or null when the user has no second factor. */
+    public String encryptedSecondFactorSecret() {
         return totpSecret;
+    }
+
+    public boolean hasSecondFactor() {
+        return totpSecret != null;
+    }
+
+    /**
+     * Accepts the time step of a correct code once: a step older than the last accepted one is always
+     * refused, the same step again only when {@code sameStepAgain} (HTTP Basic programs send the code
+     * with every call of a batch). Returns false for a replayed code.
+     */
+    public boolean acceptSecondFactorStep(long step, boolean sameStepAgain) {
+        if (totpLastStep != null && (step < totpLastStep || (step == totpLastStep && !sameStepAgain))) {
+            return false;
+        }
+        totpLastStep = step;
+        return true;
+    }
+
+    public Long lastSecondFactorStep() {
+        return totpLastStep;
     }
 
     public void requirePasswordChange() {

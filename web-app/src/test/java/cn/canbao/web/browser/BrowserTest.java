@@ -9,12 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -33,15 +35,21 @@ import org.springframework.test.context.ActiveProfiles;
  * Base of the end-to-end tests: the whole application on a random port with the demo data, driven by
  * Debian's headless Chromium through its chromedriver (installed by {@code .ci/run}; locally
  * {@code apt-get install chromium chromium-driver}). One browser per test class, a clean session per test.
+ * The application clock stands inside the 2025 collection season, as in the demo, so defaults and windows
+ * behave as they do during collection. Every class shares one application and one database: each journey
+ * works in its own region or with its own names, so the order of classes and tests does not matter.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "canbao.security.login-attempts-per-minute=1000")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {"canbao.security.login-attempts-per-minute=1000",
+        "canbao.clock.start=" + BrowserTest.CLOCK_START})
 @ActiveProfiles("demo")
 abstract class BrowserTest {
 
     static final String DEMO_PASSWORD = "Canbao@2025";
+    static final String CLOCK_START = "2024-12-20T10:00:00+08:00";
     private static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots");
 
     static WebDriver browser;
+    static Path downloads;
 
     @LocalServerPort
     int port;
@@ -52,7 +60,10 @@ abstract class BrowserTest {
         File driver = new File(System.getProperty("canbao.chromedriver", "/usr/bin/chromedriver"));
         assertThat(chromium).as("Chromium for the browser tests: apt-get install chromium chromium-driver").exists();
         assertThat(driver).as("chromedriver for the browser tests: apt-get install chromium-driver").exists();
+        downloads = Files.createTempDirectory("canbao-downloads");
         ChromeOptions options = new ChromeOptions();
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         options.setBinary(chromium);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
@@ -94,6 +105,24 @@ abstract class BrowserTest {
         }
         waitFor(By.cssSelector("form[action='/logout'] button")).click();
         waitFor(By.id("login-submit"));
+    }
+
+    /** Waits until the browser has finished downloading a file whose name ends so, and returns it. */
+    Path downloaded(String suffix) {
+        return new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> {
+            try (var files = Files.list(downloads)) {
+                return files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Clicks like a user who first scrolls the element to the middle of the screen. */
+    void click(By locator) {
+        WebElement element = waitFor(locator);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(element)).click();
     }
 
     WebElement waitFor(By locator) {

@@ -24,6 +24,8 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
+import cn.canbao.enrollment.person.Masking;
+
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
@@ -126,7 +128,7 @@ class CollectionWebTest {
         mvc.perform(get("/api/v1/reconciliation/worklists/340321?coverageYear=2025&category=PAID_NOT_REGISTERED")
                         .with(httpBasic("huaiyuan.staff", PASSWORD)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.items[*].idNumber", hasItem(ID)));
+                .andExpect(jsonPath("$.items[*].idNumber", hasItem(Masking.maskDocumentNumber(ID))));
         mvc.perform(post("/api/v1/reconciliation/runs?coverageYear=2025").with(httpBasic("yinfeng.worker", PASSWORD)))
                 .andExpect(status().isForbidden());
     }

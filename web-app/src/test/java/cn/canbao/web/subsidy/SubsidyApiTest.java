@@ -103,6 +103,41 @@ class SubsidyApiTest {
     }
 
     @Test
+    void aCityUserSeesTheStatementsOfAllItsCountiesAndExportsThem() throws Exception {
+        String key = "web-hailar-" + System.nanoTime();
+        long resident = jdbc.sql("""
+                INSERT INTO resident (person_key, name, document_type, document_number, birth_date, region_code, county_code, category)
+                VALUES (:key, '海拉尔低保', 'RESIDENT_ID', :doc, '1960-01-01', '150702', '150702', 'RESIDENT') RETURNING id
+                """).param("key", key).param("doc", key.substring(key.length() - 18)).query(Long.class).single();
+        jdbc.sql("""
+                INSERT INTO person_identity (coverage_year, county_code, resident_id, identity, valid_from, source, source_date, recorded_by)
+                VALUES (2025, '150702', :id, 'DIBAO', '2024-09-01', 'TEST', '2024-09-01', 'test')
+                """).param("id", resident).update();
+        jdbc.sql("""
+                INSERT INTO enrollment (coverage_year, county_code, region_code, resident_id, person_key, category, flow, status,
+                  registered_at, registered_by, policy_version, paid_at)
+                VALUES (2025, '150702', '150702', :resident, :key, 'RESIDENT', 'RENEWAL', 'PAID', '2024-10-08 10:00+08', 'test', 'test',
+                  '2024-10-20 10:00+08')
+                """).param("resident", resident).param("key", key).update();
+        mvc.perform(json(post("/api/v1/subsidies/150702/2025/assessment-runs"), "hailar.staff", "")).andExpect(status().isOk());
+
+        // 呼医保发〔2024〕13号 二（二）二是: 低保 → 医疗救助基金 200; the city's statement holds 海拉尔区's people.
+        mvc.perform(get("/api/v1/subsidies/150700/2025/statements").with(httpBasic("hlbe.supervisor", PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.funders[0].byRule[?(@.ruleId == 'low-income')].citation").value(
+                        Matchers.hasItem("呼医保发〔2024〕13号 二（二）二是")))
+                .andExpect(jsonPath("$.funders[0].people").value(Matchers.greaterThanOrEqualTo(1)));
+        String page = mvc.perform(get("/subsidies/150700/2025").with(user(users.loadUserByUsername("hlbe.supervisor"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("150702").doesNotContain("/subsidies/150700/2025/fiscal");
+        mvc.perform(get("/subsidies/150700/2025/statements/MEDICAL_ASSISTANCE_FUND/export")
+                        .with(user(users.loadUserByUsername("hlbe.supervisor"))))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/subsidies/150700/2025/statements").with(httpBasic("huaiyuan.staff", PASSWORD)))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void theExcelExportNeutralisesFormulasAndStreamsEveryLine() throws Exception {
         mvc.perform(json(post("/api/v1/subsidies/340321/2025/assessment-runs"), "huaiyuan.staff", "")).andExpect(status().isOk());
         byte[] xlsx = mvc.perform(get("/subsidies/" + LIUCHENG + "/2025/statements/MEDICAL_ASSISTANCE_FUND/export")

@@ -1,0 +1,92 @@
+package cn.canbao.collection.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import cn.canbao.collection.payment.IdNumbers;
+import cn.canbao.collection.payment.PaymentImportReport;
+import cn.canbao.collection.payment.PaymentImportService;
+import cn.canbao.db.EmbeddedPostgresServer;
+import cn.canbao.region.RegionCode;
+
+/**
+ * A payment import killed with SIGKILL in the middle leaves nothing behind (it is one transaction),
+ * and running it again ends with exactly the ledger of one complete import.
+ *
+ * <p>The import runs in a child JVM against a PostgreSQL this test starts on its own data
+ * directory. The child is killed once its import transaction has written (the backend holds a
+ * transaction id), which is before it can commit.
+ */
+class PaymentImportKillFaultTest {
+
+    static final RegionCode HUAIYUAN = RegionCode.of("340321");
+    private static final int ROWS = 40_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anImportKilledInTheMiddleLeavesNothingAndRunAgainEndsWithTheLedgerOfOneCompleteImport() throws Exception {
+        Path file = paymentFile(dir.resolve("payments.csv"));
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir.resolve("pgdata"), 0);
+             ConfigurableApplicationContext context = PaymentImportChild.context(server.jdbcUrl())) {
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+
+            try (ChildJvm child = ChildJvm.start(PaymentImportChild.class, dir.resolve("child.log"), server.jdbcUrl(), file.toString())) {
+                child.awaitWhileAlive(() -> jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE backend_xid IS NOT NULL "
+                        + "AND pid <> pg_backend_pid()", Long.class) > 0, 240, "a payment import transaction that has written");
+                Thread.sleep(100);
+                child.kill();
+            }
+            assertThat(ledger(jdbc)).as("ledger after the kill (a full ledger means the child finished before it was killed)")
+                    .containsExactly(0L, 0L, 0L);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM payment_import_batch", Long.class)).isZero();
+
+            PaymentImportReport again = importFile(context, file);
+
+            assertThat(again.fileError()).isEmpty();
+            assertThat(again.inserted()).isEqualTo(ROWS);
+            assertThat(ledger(jdbc)).containsExactly((long) ROWS, (long) ROWS, ROWS * 40_000L);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM payment_import_batch", Long.class)).isOne();
+        }
+    }
+
+    private static PaymentImportReport importFile(ConfigurableApplicationContext context, Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return context.getBean(PaymentImportService.class).importFile(in, "税务缴费明细.csv", List.of(), HUAIYUAN, "huaiyuan.staff");
+        }
+    }
+
+    /** Records, distinct transactions and the total in fen. */
+    static List<Long> ledger(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("SELECT count(*), count(DISTINCT transaction_id), coalesce(sum(amount_fen), 0) FROM payment_record",
+                (rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
+    }
+
+    private static Path paymentFile(Path file) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("交易流水号,证件号码,姓名,金额,缴费年度,缴费渠道,缴费时间,征收单位,征收地区代码\n");
+            for (int i = 0; i < ROWS; i++) {
+                String first17 = "340321" + LocalDate.of(1950, 1, 1).plusDays(i / 1000).format(DateTimeFormatter.BASIC_ISO_DATE)
+                        + String.format("%03d", i % 1000);
+                out.write("KILL-" + i + "," + IdNumbers.withCheckCharacter(first17) + ",居民,"
+                        + "400,2025,微信,2024-10-08 09:30:00,国家税务总局怀远县税务局,340321\n");
+            }
+        }
+        return file;
+    }
+}

@@ -1,0 +1,98 @@
+package cn.canbao.enrollment.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.canbao.audit.Actor;
+import cn.canbao.db.EmbeddedPostgresServer;
+import cn.canbao.enrollment.person.ResidentIdNumber;
+import cn.canbao.enrollment.roster.RosterImport;
+import cn.canbao.enrollment.roster.RosterImportRequest;
+import cn.canbao.enrollment.roster.RosterImportService;
+import cn.canbao.enrollment.roster.RosterType;
+import cn.canbao.region.RegionCode;
+
+/**
+ * A roster import killed with SIGKILL in the middle, then submitted again, ends with exactly the
+ * rows of one complete import: every person once, every identity once, nothing lost.
+ *
+ * <p>The import runs in a child JVM against a PostgreSQL this test starts on its own data
+ * directory (the database must outlive the killed process). The child is killed once the status
+ * row shows committed progress and before the import finished.
+ */
+class RosterImportKillFaultTest {
+
+    static final Actor IMPORTER = new Actor("huaiyuan-staff", RegionCode.of("340321"), "127.0.0.1");
+    static final RosterImportRequest REQUEST = new RosterImportRequest(RosterType.CIVIL_AFFAIRS, 2025, LocalDate.of(2024, 9, 10),
+            "民政低保名单.csv");
+    private static final int ROWS = 40_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anImportKilledInTheMiddleAndRunAgainEndsWithTheRowsOfOneCompleteImport() throws Exception {
+        Path file = rosterFile(dir.resolve("roster.csv"));
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir.resolve("pgdata"), 0);
+             ConfigurableApplicationContext context = RosterImportChild.context(server.jdbcUrl())) {
+            RosterImportService service = context.getBean(RosterImportService.class);
+            JdbcClient jdbc = context.getBean(JdbcClient.class);
+
+            try (ChildJvm child = ChildJvm.start(RosterImportChild.class, dir.resolve("child.log"), server.jdbcUrl(), file.toString())) {
+                child.awaitWhileAlive(() -> service.recent(IMPORTER, 1).stream().anyMatch(i -> i.rowsImported() > 0),
+                        240, "committed roster rows");
+                child.kill();
+            }
+            RosterImport killed = service.recent(IMPORTER, 1).get(0);
+            assertThat(killed.status()).isEqualTo(RosterImport.Status.RUNNING);
+            assertThat(killed.rowsRead()).isPositive().isLessThan(ROWS);
+            assertThat(people(jdbc)).containsExactly(killed.rowsImported(), killed.rowsImported(), killed.rowsImported());
+            // A dead import is taken over once its heartbeat is stale (2 minutes); age it instead of waiting.
+            jdbc.sql("UPDATE roster_import SET heartbeat_at = now() - interval '1 hour' WHERE id = :id").param("id", killed.id()).update();
+
+            RosterImport again = service.importNow(IMPORTER, REQUEST, file);
+
+            assertThat(again.id()).isEqualTo(killed.id());
+            assertThat(again.status()).isEqualTo(RosterImport.Status.COMPLETED);
+            assertThat(again.rowsRead()).isEqualTo(ROWS);
+            assertThat(again.rowsImported()).isEqualTo(ROWS);
+            assertThat(again.rowsRejected()).isZero();
+            assertThat(people(jdbc)).containsExactly((long) ROWS, (long) ROWS, (long) ROWS);
+            assertThat(jdbc.sql("SELECT count(*) FROM person_identity WHERE identity = 'DIBAO'").query(Long.class).single())
+                    .isEqualTo(ROWS / 2);
+        }
+    }
+
+    /** Residents, distinct people among them, and identities recorded. */
+    private static List<Long> people(JdbcClient jdbc) {
+        return jdbc.sql("SELECT (SELECT count(*) FROM resident), (SELECT count(DISTINCT person_key) FROM resident), "
+                + "(SELECT count(*) FROM person_identity)").query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+    }
+
+    /** Distinct valid people, half 低保 and half 特困, in two townships of 怀远县. */
+    private static Path rosterFile(Path file) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("姓名,证件号码,所属乡镇村代码,身份类别\n");
+            LocalDate firstBirth = LocalDate.of(1940, 1, 1);
+            for (int i = 0; i < ROWS; i++) {
+                String first17 = "340321" + firstBirth.plusDays(i / 500).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+                        + String.format("%03d", i % 500 * 2);
+                out.write("居民" + (char) ('甲' + i % 10) + "," + first17 + ResidentIdNumber.checkCharacter(first17) + ","
+                        + (i % 2 == 0 ? "340321001000" : "340321002000") + "," + (i % 2 == 0 ? "低保对象" : "特困人员") + "\n");
+            }
+        }
+        return file;
+    }
+}
