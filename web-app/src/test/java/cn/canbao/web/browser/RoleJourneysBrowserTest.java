@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.Select;
 
 class RoleJourneysBrowserTest extends BrowserTest {
 
@@ -58,9 +59,30 @@ class RoleJourneysBrowserTest extends BrowserTest {
     }
 
     @Test
-    void anAdministratorReachesThePolicyEntry() {
+    void anAdministratorCreatesAUserCorrectingAWrongFieldAndSeesItInTheList() {
         logIn("admin");
         assertThat(pageText()).contains("政策版本");
+        click(By.linkText("用户管理"));
+        click(By.id("new-user"));
+        String username = "hailar.new" + System.nanoTime() % 100_000;
+        waitFor(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("displayName")).sendKeys("海拉尔区新工作人员");
+        new Select(browser.findElement(By.id("role"))).selectByValue("TOWNSHIP_WORKER");
+        browser.findElement(By.id("regionCode")).clear();
+        browser.findElement(By.id("regionCode")).sendKeys("150702");
+        browser.findElement(By.id("initialPassword")).sendKeys("Start#2026x");
+        click(By.id("create-user"));
+
+        assertThat(waitFor(By.id("regionCode-error")).getText()).isEqualTo("乡镇（村）工作人员须归属乡镇或村");
+        screenshot("user-form-error");
+        browser.findElement(By.id("regionCode")).clear();
+        browser.findElement(By.id("regionCode")).sendKeys("150702001000");
+        browser.findElement(By.id("initialPassword")).sendKeys("Start#2026x");
+        click(By.id("create-user"));
+
+        assertThat(waitFor(By.id("user-created")).getText()).contains(username);
+        assertThat(browser.findElement(By.id("user-" + username)).getText()).contains("乡镇（村）工作人员").contains("待改密");
+        screenshot("users");
         logOut();
     }
 
