@@ -405,7 +405,7 @@ public final class PopulationGenerator {
             boolean viaSchool = p.school() != null && random.nextDouble() < 0.85;
             if (viaSchool) {
                 count("students enrolled by their school", 1);
-                rosters.get(RosterType.EDUCATION).row(p.name(), p.documentType(), p.documentNumber(), "", "", village.code(), phone,
+                rosters.get(RosterType.EDUCATION).row(p.name(), p.documentType(), p.documentNumber(), sexUnlessInNumber(p), birthUnlessInNumber(p), village.code(), phone,
                         p.school(), p.category().chineseName());
             }
             if (enrolledLastYear) {
@@ -417,7 +417,7 @@ public final class PopulationGenerator {
             for (Identity identity : p.identities()) {
                 RosterType department = departmentOf(identity);
                 if (department != null) {
-                    rosters.get(department).row(p.name(), p.documentType(), p.documentNumber(), "", "", village.code(), phone,
+                    rosters.get(department).row(p.name(), p.documentType(), p.documentNumber(), sexUnlessInNumber(p), birthUnlessInNumber(p), village.code(), phone,
                             identity.chineseName(), LocalDate.of(lastYear, 9, 1).toString(), "");
                 }
             }
@@ -426,6 +426,15 @@ public final class PopulationGenerator {
                 writePayments(p, village, channel, paidAt.plusSeconds(random.nextInt(120)), payments);
             }
         }
+    }
+
+    /** Sex and birth date are read from an ID number; other documents (a newborn's birth certificate) must state them. */
+    private static String sexUnlessInNumber(Person p) {
+        return p.hasIdNumber() ? "" : p.male() ? "男" : "女";
+    }
+
+    private static String birthUnlessInNumber(Person p) {
+        return p.hasIdNumber() ? "" : p.birth().toString();
     }
 
     private static RosterType departmentOf(Identity identity) {

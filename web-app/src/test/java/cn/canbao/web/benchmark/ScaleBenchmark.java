@@ -219,7 +219,9 @@ class ScaleBenchmark {
         for (String name : List.of("resident", "enrollment", "person_identity", "assessment_result", "payment_record",
                 "collection_person_status", "reconciliation_item", "progress_cumulative", "audit_log")) {
             long rows = jdbc.sql("SELECT count(*) FROM " + name).query(Long.class).single();
-            long bytes = jdbc.sql("SELECT sum(pg_total_relation_size(relid)) FROM pg_partition_tree('" + name + "'::regclass)")
+            // The table and its partitions (one level deep here), each with its indexes and TOAST.
+            long bytes = jdbc.sql("SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c WHERE c.oid = '" + name
+                    + "'::regclass OR c.oid IN (SELECT inhrelid FROM pg_inherits WHERE inhparent = '" + name + "'::regclass)")
                     .query(Long.class).single();
             table.storage(name, rows, bytes);
         }

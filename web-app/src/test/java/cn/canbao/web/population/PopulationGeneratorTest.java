@@ -106,6 +106,20 @@ class PopulationGeneratorTest {
         assertThat(lines).anyMatch(l -> l.contains(",皖事通,")).anyMatch(l -> l.contains(",学校代收,")).anyMatch(l -> l.contains(",代征社区,"));
     }
 
+    @Test
+    void rosterRowsOfABirthCertificateStateSexAndBirthDate() throws IOException {
+        PopulationGenerator.generate(PopulationSpec.of(11, 40_000, "340321", 2025), temp);
+        List<String[]> certificateRows = new java.util.ArrayList<>();
+        for (String roster : List.of("roster-civil-affairs.csv", "roster-rural-revitalization.csv", "roster-disabled-persons-federation.csv",
+                "roster-hospital-newborn.csv")) {
+            rows(temp.resolve(roster)).stream().filter(r -> r[1].equals("出生医学证明")).forEach(certificateRows::add);
+        }
+        assertThat(certificateRows).isNotEmpty().allSatisfy(r -> {
+            assertThat(r[3]).isIn("男", "女");
+            assertThat(r[4]).startsWith("2024-");
+        });
+    }
+
     private static double share(Map<String, Long> figures, String key, int size) {
         return figures.getOrDefault(key, 0L) / (double) size;
     }
