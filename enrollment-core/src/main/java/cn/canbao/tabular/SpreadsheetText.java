@@ -11,11 +11,15 @@ public final class SpreadsheetText {
      * =, +, -, @, tab or carriage return) is prefixed with an apostrophe so it shows as text.
      */
     public static String neutralise(String value) {
+        return looksLikeFormula(value) ? "'" + value : value;
+    }
+
+    /** Whether a spreadsheet would run this value as a formula; imports reject such names and references. */
+    public static boolean looksLikeFormula(String value) {
         if (value == null || value.isEmpty()) {
-            return value;
+            return false;
         }
         char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value : value;
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
     }
 }

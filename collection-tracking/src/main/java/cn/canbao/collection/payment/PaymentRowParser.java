@@ -4,13 +4,16 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import cn.canbao.money.Money;
 import cn.canbao.region.RegionCode;
+import cn.canbao.tabular.SpreadsheetText;
 
 /**
  * Turns one row of a payment file into a {@link TaxPaymentRecord}, or into the list of everything wrong
@@ -19,14 +22,17 @@ import cn.canbao.region.RegionCode;
 public final class PaymentRowParser {
 
     private static final List<DateTimeFormatter> DATE_TIMES = List.of(
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"),
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"),
-            DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss"),
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"),
-            DateTimeFormatter.ofPattern("yyyy/M/d H:mm"));
+            strict("uuuu-MM-dd HH:mm:ss"), strict("uuuu-MM-dd'T'HH:mm:ss"), strict("uuuu/MM/dd HH:mm:ss"),
+            strict("uuuu-MM-dd HH:mm"), strict("uuuu/M/d H:mm"));
     private static final List<DateTimeFormatter> DATES = List.of(
-            DateTimeFormatter.ofPattern("yyyy-MM-dd"), DateTimeFormatter.ofPattern("yyyy/MM/dd"),
-            DateTimeFormatter.ofPattern("yyyyMMdd"));
+            strict("uuuu-MM-dd"), strict("uuuu/MM/dd"), strict("uuuuMMdd"));
+    /** Plain yuan as the tax bureau writes them: no sign, no exponent, no thousands separator, at most two decimals. */
+    private static final Pattern PLAIN_YUAN = Pattern.compile("\\d{1,9}(\\.\\d{1,2})?");
+    /**
+     * No single record pays more for one person and one year: a year's personal contribution is a few hundred yuan;
+     * a larger figure is a keying or file error, reported instead of booked (docs/collection.md).
+     */
+    static final Money MAX_AMOUNT = Money.ofYuan(10_000);
 
     /** Either the record or the errors; never both. */
     public record Outcome(Optional<TaxPaymentRecord> record, List<RowError> errors) {
@@ -44,21 +50,31 @@ public final class PaymentRowParser {
         if (transactionId != null && transactionId.length() > TaxPaymentRecord.MAX_TRANSACTION_ID_LENGTH) {
             errors.add(error(line, PaymentField.TRANSACTION_ID, "超过" + TaxPaymentRecord.MAX_TRANSACTION_ID_LENGTH + "个字符"));
         }
+        if (SpreadsheetText.looksLikeFormula(transactionId)) {
+            errors.add(error(line, PaymentField.TRANSACTION_ID, "交易流水号不能以=、+、-、@开头"));
+        }
         String idNumber = required(line, row, PaymentField.ID_NUMBER, errors);
         if (idNumber != null) {
             IdNumbers.problem(idNumber).ifPresent(p -> errors.add(error(line, PaymentField.ID_NUMBER, p)));
         }
         String name = required(line, row, PaymentField.NAME, errors);
+        if (SpreadsheetText.looksLikeFormula(name)) {
+            errors.add(error(line, PaymentField.NAME, "姓名不能以=、+、-、@开头"));
+        }
         Money amount = null;
         String amountText = required(line, row, PaymentField.AMOUNT, errors);
         if (amountText != null) {
-            try {
+            if (amountText.startsWith("-")) {
+                errors.add(error(line, PaymentField.AMOUNT, "金额应大于0；冲正和退费请在“类型”列注明"));
+            } else if (!PLAIN_YUAN.matcher(amountText).matches()) {
+                errors.add(error(line, PaymentField.AMOUNT, "金额应为最多两位小数的元（不带符号、科学计数或千位分隔符）：" + amountText));
+            } else {
                 amount = Money.parse(amountText);
                 if (!amount.isPositive()) {
                     errors.add(error(line, PaymentField.AMOUNT, "金额应大于0；冲正和退费请在“类型”列注明"));
+                } else if (amount.compareTo(MAX_AMOUNT) > 0) {
+                    errors.add(error(line, PaymentField.AMOUNT, "单笔金额超过" + MAX_AMOUNT + "元，不合理：" + amountText));
                 }
-            } catch (IllegalArgumentException | ArithmeticException e) {
-                errors.add(error(line, PaymentField.AMOUNT, "金额应为最多两位小数的元：" + amountText));
             }
         }
         Integer year = null;
@@ -120,6 +136,10 @@ public final class PaymentRowParser {
         TaxPaymentRecord record = new TaxPaymentRecord(transactionId, idNumber, name, amount, year, channel, paidAt,
                 collectingUnit, collectingRegion, kind, reverses);
         return new Outcome(Optional.of(record), List.of());
+    }
+
+    private static DateTimeFormatter strict(String pattern) {
+        return DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT);
     }
 
     static Optional<LocalDateTime> parseDateTime(String text) {

@@ -1,5 +1,7 @@
 package cn.canbao.enrollment.person;
 
+import cn.canbao.tabular.SpreadsheetText;
+
 /** Rules for a person's name as entered or imported. */
 public final class PersonName {
 
@@ -18,8 +20,7 @@ public final class PersonName {
         if (name.length() > MAX_LENGTH) {
             return Check.rejected("姓名超过" + MAX_LENGTH + "个字符");
         }
-        char first = name.charAt(0);
-        if (first == '=' || first == '+' || first == '-' || first == '@') {
+        if (SpreadsheetText.looksLikeFormula(name)) {
             return Check.rejected("姓名不能以=、+、-、@开头");
         }
         for (int i = 0; i < name.length(); i++) {

@@ -114,14 +114,14 @@ class BadFileImportTest {
                 Arguments.of("missing-column.csv", refused("缺少必填列“金额”")),
                 Arguments.of("extra-columns.csv", kept(1)),
                 Arguments.of("empty-lines.csv", kept(1, at(7, "金额"))),
-                // The payment rules take a formula-like name or transaction id as text (the tax bureau's record; every
-                // export neutralises it) and "+400" as 400; "-400" and "@SUM(A1)" are not amounts.
-                Arguments.of("formula-injection.csv", kept(3, at(4, "金额"), at(5, "金额"))),
-                // Known gap (reported): the payment parser's lenient resolver reads 2024-02-30 as 2024-02-29 (line 2).
-                Arguments.of("invalid-dates.csv", kept(1, at(3, "缴费时间"), at(4, "缴费时间"))),
+                // A formula-like name or transaction id is refused as the roster refuses it; an amount is plain yuan only.
+                Arguments.of("formula-injection.csv", kept(0, at(2, "姓名"), at(3, "金额"), at(4, "金额"), at(5, "金额"),
+                        at(6, "交易流水号"))),
+                Arguments.of("invalid-dates.csv", kept(0, at(2, "缴费时间"), at(3, "缴费时间"), at(4, "缴费时间"))),
                 Arguments.of("invalid-check-digit.csv", kept(0, at(2, "证件号码"), at(3, "证件号码"))),
-                // Known gap (reported): there is no upper bound, so 1e3 (1,000 yuan) and 1,000,000 yuan for one person are kept.
-                Arguments.of("negative-and-absurd-amounts.csv", kept(2, at(2, "金额"), at(3, "金额"), at(4, "金额"), at(5, "金额"))),
+                // Negative, zero, exponent, three decimals and more than 10,000 yuan for one person are all refused.
+                Arguments.of("negative-and-absurd-amounts.csv", kept(0, at(2, "金额"), at(3, "金额"), at(4, "金额"), at(5, "金额"),
+                        at(6, "金额"), at(7, "金额"))),
                 Arguments.of("utf16.csv", refused("UTF-16")),
                 Arguments.of("legacy-excel.xls", refused(".xls")),
                 Arguments.of("empty.csv", refused("文件为空")),
@@ -133,7 +133,7 @@ class BadFileImportTest {
                         List.of("交易流水号", "证件号码", "姓名", "金额", "缴费年度", "缴费渠道", "缴费时间", "征收单位", "征收地区代码"),
                         List.of("BF-XLS-1", "340321196602020265", "HYPERLINK(\"http://evil.example/\",\"点我\")", "400", "2025", "微信",
                                 "2024-10-08 09:30:00", "国家税务总局怀远县税务局", "340321")),
-                        kept(1)));
+                        kept(0, at(2, "姓名"))));
     }
 
     @ParameterizedTest(name = "roster {0}")

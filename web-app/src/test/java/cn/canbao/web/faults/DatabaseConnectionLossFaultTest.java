@@ -99,7 +99,8 @@ class DatabaseConnectionLossFaultTest {
             lost = request.get(60, TimeUnit.SECONDS);
         }
 
-        assertThat(lost.statusCode()).isBetween(500, 599);
+        assertThat(lost.statusCode()).as(lost.body()).isEqualTo(503);
+        assertThat(lost.body()).contains("本次操作没有保存");
         assertThat(lost.body()).doesNotContainIgnoringCase("sql").doesNotContain("org.postgresql")
                 .doesNotContain("Exception").doesNotContain("at cn.canbao");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM resident WHERE document_number = ?", Long.class, documentNumber)).isZero();
