@@ -424,6 +424,12 @@ public class EnrollmentService {
         return after;
     }
 
+    /** The refund requests and settlement items of one enrollment, oldest first. */
+    public List<RefundRequest> refundsOf(Actor actor, long id, int coverageYear) {
+        get(actor, id, coverageYear);
+        return refunds.ofEnrollment(id, coverageYear);
+    }
+
     public List<RefundRequest> refundList(Actor actor, String regionCode, int coverageYear, RefundRequest.Status status) {
         return refunds.list(RegionScope.narrow(actor, regionCode), coverageYear, status, 500);
     }
