@@ -27,10 +27,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import cn.canbao.audit.Actor;
+import cn.canbao.enrollment.enrollment.Enrollment;
 import cn.canbao.enrollment.enrollment.EnrollmentService;
+import cn.canbao.enrollment.enrollment.EnrollmentStatus;
 import cn.canbao.enrollment.enrollment.PaymentRecord;
 import cn.canbao.enrollment.person.ResidentIdNumber;
-import cn.canbao.money.Money;
 import cn.canbao.region.RegionCode;
 
 /** Assessment, suspension, termination and refunds done in the browser pages, as county staff do them. */
@@ -44,6 +45,7 @@ class EnrollmentActionPagesTest {
     private static final String YINFENG = "340321001000";
     private static final int YEAR = 2025;
     private static final String TODAY = "2024-12-20";
+    private static final Actor STAFF = Actor.system("huaiyuan.staff", RegionCode.of("340321"));
 
     @Autowired
     MockMvc mvc;
@@ -70,9 +72,8 @@ class EnrollmentActionPagesTest {
         return Long.parseLong(enrollment.replaceAll("(?s)^\\{\"id\":(\\d+).*", "$1"));
     }
 
-    private String column(String column, long id) {
-        return jdbc.sql("SELECT " + column + "::text FROM enrollment WHERE id = ? AND coverage_year = ?").params(id, YEAR)
-                .query(String.class).single();
+    private Enrollment enrollment(long id) {
+        return enrollments.get(STAFF, id, YEAR);
     }
 
     private String page(long id, MvcResult redirect) throws Exception {
@@ -88,7 +89,7 @@ class EnrollmentActionPagesTest {
                 .andExpect(redirectedUrl("/enrollments/" + YEAR + "/" + id))
                 .andExpect(flash().attribute("done", "enrollment.done.assessed")).andReturn();
 
-        assertThat(column("status", id)).isEqualTo("ASSESSED");
+        assertThat(enrollment(id).status()).isEqualTo(EnrollmentStatus.ASSESSED);
         assertThat(page(id, assessed)).contains("已核定。").containsPattern("id=\"enrollment-due\">\\d+\\.\\d{2}<");
     }
 
@@ -101,7 +102,7 @@ class EnrollmentActionPagesTest {
                 .andExpect(redirectedUrl("/enrollments/" + YEAR + "/" + id))
                 .andExpect(flash().attribute("fieldErrors", Map.of("reason", "请选择原因"))).andReturn();
 
-        assertThat(column("status", id)).isEqualTo("REGISTERED");
+        assertThat(enrollment(id).status()).isEqualTo(EnrollmentStatus.REGISTERED);
         assertThat(page(id, refused)).contains("请更正标出的字段").contains("is-invalid").contains("请选择原因");
     }
 
@@ -112,7 +113,7 @@ class EnrollmentActionPagesTest {
         mvc.perform(post("/enrollments/" + YEAR + "/" + id + "/end").with(csrf()).param("kind", "TERMINATED")
                         .param("reason", "DEATH").param("date", TODAY).param("note", "户籍注销"))
                 .andExpect(flash().attribute("done", "enrollment.done.terminated"));
-        assertThat(column("status", id)).isEqualTo("TERMINATED");
+        assertThat(enrollment(id).status()).isEqualTo(EnrollmentStatus.TERMINATED);
 
         MvcResult refused = mvc.perform(post("/enrollments/" + YEAR + "/" + id + "/refund-requests").with(csrf()))
                 .andExpect(flash().attribute("actionError", "未缴费，无需退费")).andReturn();
@@ -124,8 +125,9 @@ class EnrollmentActionPagesTest {
     void aPaidEnrollmentEndedForDeathGetsARefundRequestDecidedOnceOnTheRefundList() throws Exception {
         long id = registerAndEnroll();
         mvc.perform(post("/enrollments/" + YEAR + "/" + id + "/assessment").with(csrf())).andExpect(status().is3xxRedirection());
-        enrollments.recordPayment(Actor.system("huaiyuan.staff", RegionCode.of("340321")), new PaymentRecord(column("person_key", id), YEAR,
-                Money.ofFen(Long.parseLong(column("personal_due_fen", id))), OffsetDateTime.parse("2024-12-20T10:00:00+08:00"), "PAGE-" + id));
+        Enrollment assessed = enrollment(id);
+        enrollments.recordPayment(STAFF, new PaymentRecord(assessed.personKey(), YEAR, assessed.personalDue(),
+                OffsetDateTime.parse("2024-12-20T10:00:00+08:00"), "PAGE-" + id));
 
         mvc.perform(post("/enrollments/" + YEAR + "/" + id + "/end").with(csrf()).param("kind", "TERMINATED")
                 .param("reason", "DEATH").param("date", TODAY)).andExpect(flash().attribute("done", "enrollment.done.terminated"));
