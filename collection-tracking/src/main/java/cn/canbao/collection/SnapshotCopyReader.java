@@ -46,6 +46,8 @@ public final class SnapshotCopyReader<T> implements Iterator<T>, AutoCloseable {
             try (var st = connection.createStatement()) {
                 st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
                 st.execute("SET TRANSACTION SNAPSHOT '" + snapshotId + "'");
+                // A year's rows are sorted in memory rather than in temporary files.
+                st.execute("SET LOCAL work_mem = '128MB'");
             }
             CopyOut copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(copySql);
             List<Object> batch = new ArrayList<>(BATCH);

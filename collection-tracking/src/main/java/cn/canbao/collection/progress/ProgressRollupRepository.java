@@ -1,9 +1,13 @@
 package cn.canbao.collection.progress;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -11,6 +15,7 @@ import java.util.Collection;
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -57,6 +62,39 @@ public class ProgressRollupRepository {
             throw new UncheckedIOException(e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /**
+     * Opens a COPY into the new-status table on the transaction's connection: status lines
+     * ({@link PersonStatus#csvLine()}) written to it go to the server while the caller is still
+     * producing them. Close it before the next statement of the transaction.
+     */
+    public Writer streamNewStatus() {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), "COPY new_status FROM STDIN (FORMAT csv)",
+                    1 << 16);
+            return new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16) {
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        if (copy.isActive()) {
+                            try {
+                                copy.cancelCopy();
+                            } catch (SQLException e) {
+                                throw new IOException("cancelling the COPY of person statuses failed", e);
+                            }
+                        }
+                        DataSourceUtils.releaseConnection(connection, dataSource);
+                    }
+                }
+            };
+        } catch (SQLException e) {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+            throw new IllegalStateException("COPY of person statuses failed", e);
         }
     }
 
