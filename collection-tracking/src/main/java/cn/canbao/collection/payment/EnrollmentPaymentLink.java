@@ -169,6 +169,8 @@ public class EnrollmentPaymentLink {
      */
     private Summary apply(String user) {
         jdbc.execute("ANALYZE link_person");
+        // A file's people and ledgers are sorted in memory rather than in temporary files (this transaction only).
+        jdbc.execute("SET LOCAL work_mem = '128MB'");
         long started = System.nanoTime();
         LocalDate today = LocalDate.now(clock);
         Path changes = null;
@@ -223,9 +225,11 @@ public class EnrollmentPaymentLink {
             + "WHERE v.assessed_fen > 0 OR e.status IN ('PAID', 'COVERED') "
             + "ORDER BY l.coverage_year, l.id_number, p.paid_at, p.transaction_id";
 
-    /** The audit state of an enrollment row as far as a payment changes it (alias {@code x}). */
-    private static final String PAYMENT_STATE = "jsonb_build_object('coverageYear', x.coverage_year, 'regionCode', x.region_code, "
-            + "'residentId', x.resident_id, 'flow', x.flow, 'status', x.status, 'paidFen', x.paid_fen, "
+    /**
+     * The audit state of an enrollment row as far as a payment changes it (alias {@code x}); the entity id
+     * (year/id) and the region column of the audit row say whose.
+     */
+    private static final String PAYMENT_STATE = "jsonb_build_object('status', x.status, 'paidFen', x.paid_fen, "
             + "'paymentReference', x.payment_reference, 'coverageStart', x.coverage_start, 'coverageEnd', x.coverage_end)";
 
     /** A reversed payment undoes the enrollment paid by exactly that reference (back to assessed). */

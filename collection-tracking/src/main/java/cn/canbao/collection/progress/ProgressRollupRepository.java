@@ -115,6 +115,8 @@ public class ProgressRollupRepository {
      */
     public void apply(int coverageYear, boolean wholeYear) {
         sql("ANALYZE new_status");
+        boolean firstOfYear = !Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM collection_person_status WHERE coverage_year = ?)", Boolean.class, coverageYear));
         String old = wholeYear
                 ? "SELECT * FROM collection_person_status WHERE coverage_year = " + coverageYear
                 : "SELECT * FROM collection_person_status WHERE coverage_year = " + coverageYear
@@ -142,9 +144,16 @@ public class ProgressRollupRepository {
                 + "GROUP BY chain.code, v.day HAVING sum(v.d_enrolled) <> 0 OR sum(v.d_new) <> 0 OR sum(v.d_paid) <> 0 "
                 + "OR sum(v.d_special_enrolled) <> 0 OR sum(v.d_special_paid) <> 0");
         applyDeltas(coverageYear);
-        if (wholeYear) {
+        if (wholeYear && !firstOfYear) {
             sql("DELETE FROM collection_person_status o WHERE o.coverage_year = ? "
                     + "AND NOT EXISTS (SELECT 1 FROM new_status n WHERE n.id_number = o.id_number)", coverageYear);
+        }
+        if (firstOfYear) {
+            // Nothing stored for the year yet: every status is new, no comparison or conflict handling needed.
+            sql("INSERT INTO collection_person_status (coverage_year, id_number, region_code, registered_on, newly_registered, "
+                    + "special, paid_on, net_paid_fen) SELECT coverage_year, id_number, region_code, registered_on, newly_registered, "
+                    + "special, paid_on, net_paid_fen FROM new_status");
+            return;
         }
         sql("INSERT INTO collection_person_status (coverage_year, id_number, region_code, registered_on, newly_registered, "
                 + "special, paid_on, net_paid_fen) SELECT n.coverage_year, n.id_number, n.region_code, n.registered_on, n.newly_registered, "

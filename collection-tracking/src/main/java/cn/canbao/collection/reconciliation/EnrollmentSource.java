@@ -56,7 +56,7 @@ public class EnrollmentSource {
     static AssessedEnrollment fromCsv(String[] f) {
         return new AssessedEnrollment(f[1], f[2], Integer.parseInt(f[0]), RegionCode.of(f[3]),
                 f[5] == null ? Optional.empty() : Optional.of(Money.ofFen(Long.parseLong(f[5]))),
-                LocalDate.parse(f[4]), "t".equals(f[6]), "t".equals(f[7]));
+                SnapshotCopyReader.date(f[4]), "t".equals(f[6]), "t".equals(f[7]));
     }
 
     public Optional<AssessedEnrollment> find(int coverageYear, String idNumber) {
