@@ -3,6 +3,8 @@ package cn.canbao.collection;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -46,6 +48,8 @@ public final class SnapshotCopyReader<T> implements Iterator<T>, AutoCloseable {
             try (var st = connection.createStatement()) {
                 st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
                 st.execute("SET TRANSACTION SNAPSHOT '" + snapshotId + "'");
+                // A year's rows are sorted in memory rather than in temporary files.
+                st.execute("SET LOCAL work_mem = '128MB'");
             }
             CopyOut copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(copySql);
             List<Object> batch = new ArrayList<>(BATCH);
@@ -115,6 +119,23 @@ public final class SnapshotCopyReader<T> implements Iterator<T>, AutoCloseable {
         closed = true;
         queue.clear();
         worker.interrupt();
+    }
+
+    /** A PostgreSQL date as COPY prints it ({@code 2024-10-08}), without a formatter: read a million times per run. */
+    public static LocalDate date(String text) {
+        if (text.length() != 10) {
+            return LocalDate.parse(text);
+        }
+        return LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10), Integer.parseInt(text, 8, 10, 10));
+    }
+
+    /** A PostgreSQL timestamp as COPY prints it ({@code 2024-10-08 09:30:00}, fractions only when present). */
+    public static LocalDateTime timestamp(String text) {
+        if (text.length() != 19) {
+            return LocalDateTime.parse(text.replace(' ', 'T'));
+        }
+        return LocalDateTime.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10), Integer.parseInt(text, 8, 10, 10),
+                Integer.parseInt(text, 11, 13, 10), Integer.parseInt(text, 14, 16, 10), Integer.parseInt(text, 17, 19, 10));
     }
 
     /**

@@ -35,7 +35,7 @@ import cn.canbao.tabular.TabularReader;
 /**
  * Imports a tax-bureau payment file (CSV or xlsx), streaming: good rows are kept, bad rows are
  * reported with line, field and reason, and importing the same rows again writes nothing.
- * One transaction per file: a file that cannot be read at all changes nothing.
+ * One transaction per file, the enrollments it pays included: a file that cannot be read at all changes nothing.
  */
 @Service
 public class PaymentImportService {
@@ -75,9 +75,11 @@ public class PaymentImportService {
                 return earlierReport(earlier.get());
             }
             Path file = copy;
-            PaymentImportReport report = transaction.execute(status -> importContent(file, fileName, sha256, controls, scope, user));
-            // After the ledger has committed: enrollments follow the money, one person per transaction.
-            return report.inserted() == 0 ? report : report.withEnrollments(enrollmentLink.applyBatch(report.batchId().orElseThrow(), user));
+            return transaction.execute(status -> {
+                PaymentImportReport report = importContent(file, fileName, sha256, controls, scope, user);
+                // Enrollments follow the money in the same transaction, set-based for the whole batch.
+                return report.inserted() == 0 ? report : report.withEnrollments(enrollmentLink.applyBatch(report.batchId().orElseThrow(), user));
+            });
         } catch (TabularFileException e) {
             return PaymentImportReport.refused(e.line() > 0 ? "第" + e.line() + "行：" + e.getMessage() : e.getMessage());
         } catch (IOException e) {

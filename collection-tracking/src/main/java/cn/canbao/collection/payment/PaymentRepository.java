@@ -185,7 +185,7 @@ public class PaymentRepository {
 
     static TaxPaymentRecord fromCsv(String[] f) {
         return new TaxPaymentRecord(f[0], f[2], f[3], Money.ofFen(Long.parseLong(f[4])), Integer.parseInt(f[1]), Channel.valueOf(f[5]),
-                LocalDateTime.parse(f[6].replace(' ', 'T')), f[7], RegionCode.of(f[8]), PaymentKind.valueOf(f[9]), Optional.ofNullable(f[10]));
+                SnapshotCopyReader.timestamp(f[6]), f[7], RegionCode.of(f[8]), PaymentKind.valueOf(f[9]), Optional.ofNullable(f[10]));
     }
 
     public long countRecords(int coverageYear) {

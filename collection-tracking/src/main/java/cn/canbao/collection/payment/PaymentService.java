@@ -11,7 +11,7 @@ import cn.canbao.region.RegionCode;
 
 /**
  * Single payment records (POST /api/v1/payments): written once and reconciled for the person at once;
- * after the write has committed, the person's enrollment follows the money ({@link EnrollmentPaymentLink}).
+ * in the same transaction, the person's enrollment follows the money ({@link EnrollmentPaymentLink}).
  */
 @Service
 public class PaymentService {
@@ -43,16 +43,12 @@ public class PaymentService {
         if (!PaymentImportService.withinScope(record.collectingRegion(), scope)) {
             return new RecordResult(Result.OUTSIDE_REGION, Optional.empty(), EnrollmentPaymentLink.Summary.NOTHING);
         }
-        RecordResult written = transaction.execute(status -> switch (payments.insertOne(record, user)) {
+        return transaction.execute(status -> switch (payments.insertOne(record, user)) {
             case INSERTED -> new RecordResult(Result.CREATED,
-                    Optional.of(reconciliation.reconcilePerson(record.coverageYear(), record.idNumber())), EnrollmentPaymentLink.Summary.NOTHING);
+                    Optional.of(reconciliation.reconcilePerson(record.coverageYear(), record.idNumber())),
+                    enrollmentLink.applyPerson(record.coverageYear(), record.idNumber(), user));
             case ALREADY_PRESENT -> new RecordResult(Result.ALREADY_PRESENT, Optional.empty(), EnrollmentPaymentLink.Summary.NOTHING);
             case CONFLICT -> new RecordResult(Result.CONFLICT, Optional.empty(), EnrollmentPaymentLink.Summary.NOTHING);
         });
-        if (written.result() != Result.CREATED) {
-            return written;
-        }
-        return new RecordResult(written.result(), written.outcome(),
-                enrollmentLink.applyPerson(record.coverageYear(), record.idNumber(), user));
     }
 }

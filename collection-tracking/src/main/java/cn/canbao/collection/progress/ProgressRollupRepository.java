@@ -1,9 +1,13 @@
 package cn.canbao.collection.progress;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -11,6 +15,7 @@ import java.util.Collection;
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,6 +65,39 @@ public class ProgressRollupRepository {
         }
     }
 
+    /**
+     * Opens a COPY into the new-status table on the transaction's connection: status lines
+     * ({@link PersonStatus#csvLine()}) written to it go to the server while the caller is still
+     * producing them. Close it before the next statement of the transaction.
+     */
+    public Writer streamNewStatus() {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), "COPY new_status FROM STDIN (FORMAT csv)",
+                    1 << 16);
+            return new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16) {
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        if (copy.isActive()) {
+                            try {
+                                copy.cancelCopy();
+                            } catch (SQLException e) {
+                                throw new IOException("cancelling the COPY of person statuses failed", e);
+                            }
+                        }
+                        DataSourceUtils.releaseConnection(connection, dataSource);
+                    }
+                }
+            };
+        } catch (SQLException e) {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+            throw new IllegalStateException("COPY of person statuses failed", e);
+        }
+    }
+
     /** Replaces the statuses of a few people (the single-record API) and adjusts the rollups. */
     public void replace(int coverageYear, Collection<PersonStatus> statuses) {
         createNewStatusTable();
@@ -77,6 +115,8 @@ public class ProgressRollupRepository {
      */
     public void apply(int coverageYear, boolean wholeYear) {
         sql("ANALYZE new_status");
+        boolean firstOfYear = !Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM collection_person_status WHERE coverage_year = ?)", Boolean.class, coverageYear));
         String old = wholeYear
                 ? "SELECT * FROM collection_person_status WHERE coverage_year = " + coverageYear
                 : "SELECT * FROM collection_person_status WHERE coverage_year = " + coverageYear
@@ -104,9 +144,16 @@ public class ProgressRollupRepository {
                 + "GROUP BY chain.code, v.day HAVING sum(v.d_enrolled) <> 0 OR sum(v.d_new) <> 0 OR sum(v.d_paid) <> 0 "
                 + "OR sum(v.d_special_enrolled) <> 0 OR sum(v.d_special_paid) <> 0");
         applyDeltas(coverageYear);
-        if (wholeYear) {
+        if (wholeYear && !firstOfYear) {
             sql("DELETE FROM collection_person_status o WHERE o.coverage_year = ? "
                     + "AND NOT EXISTS (SELECT 1 FROM new_status n WHERE n.id_number = o.id_number)", coverageYear);
+        }
+        if (firstOfYear) {
+            // Nothing stored for the year yet: every status is new, no comparison or conflict handling needed.
+            sql("INSERT INTO collection_person_status (coverage_year, id_number, region_code, registered_on, newly_registered, "
+                    + "special, paid_on, net_paid_fen) SELECT coverage_year, id_number, region_code, registered_on, newly_registered, "
+                    + "special, paid_on, net_paid_fen FROM new_status");
+            return;
         }
         sql("INSERT INTO collection_person_status (coverage_year, id_number, region_code, registered_on, newly_registered, "
                 + "special, paid_on, net_paid_fen) SELECT n.coverage_year, n.id_number, n.region_code, n.registered_on, n.newly_registered, "

@@ -43,14 +43,20 @@ public class EnrollmentSource {
      * sees the exported snapshot of the caller's transaction; close the reader.
      */
     public SnapshotCopyReader<AssessedEnrollment> readSorted(String snapshotId, int coverageYear) {
-        return new SnapshotCopyReader<>(dataSource, snapshotId, "COPY (" + SELECT + "WHERE e.coverage_year = " + coverageYear
+        // The years as constants, so the prior-year side reads only its own partition instead of hashing every year.
+        String select = "SELECT e.coverage_year, e.id_number, e.name, e.region_code, e.registered_on, e.assessed_fen, "
+                + "p.id_number IS NULL AS newly_registered, s.id_number IS NOT NULL AS special "
+                + "FROM collection_enrollment_v e "
+                + "LEFT JOIN collection_enrollment_v p ON p.coverage_year = " + (coverageYear - 1) + " AND p.id_number = e.id_number "
+                + "LEFT JOIN collection_special_member_v s ON s.coverage_year = " + coverageYear + " AND s.id_number = e.id_number ";
+        return new SnapshotCopyReader<>(dataSource, snapshotId, "COPY (" + select + "WHERE e.coverage_year = " + coverageYear
                 + " ORDER BY e.id_number) TO STDOUT (FORMAT csv)", EnrollmentSource::fromCsv, "enrollment-reader");
     }
 
     static AssessedEnrollment fromCsv(String[] f) {
         return new AssessedEnrollment(f[1], f[2], Integer.parseInt(f[0]), RegionCode.of(f[3]),
                 f[5] == null ? Optional.empty() : Optional.of(Money.ofFen(Long.parseLong(f[5]))),
-                LocalDate.parse(f[4]), "t".equals(f[6]), "t".equals(f[7]));
+                SnapshotCopyReader.date(f[4]), "t".equals(f[6]), "t".equals(f[7]));
     }
 
     public Optional<AssessedEnrollment> find(int coverageYear, String idNumber) {

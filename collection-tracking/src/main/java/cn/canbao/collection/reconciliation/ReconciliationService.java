@@ -1,6 +1,5 @@
 package cn.canbao.collection.reconciliation;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -25,13 +24,15 @@ import cn.canbao.collection.progress.ProgressRollupRepository;
 /**
  * Runs reconciliation (钱人一致) for a coverage year: streams enrollments and payment records in
  * ID-number order through the {@link Reconciler}, stores the differences as the year's worklists
- * and brings every person's status and the progress rollups up to date. Items and statuses are
- * spooled to temporary files while the two cursors are open and copied in afterwards.
+ * and brings every person's status and the progress rollups up to date. Statuses stream into the
+ * database by COPY while the two reads are open; the few items are spooled and copied in afterwards.
  */
 @Service
 public class ReconciliationService {
 
     private static final Logger log = LoggerFactory.getLogger(ReconciliationService.class);
+    /** Enough to sort a million people's rows in memory. */
+    static final String WORK_MEM = "256MB";
 
     private final JdbcTemplate jdbc;
     private final EnrollmentSource enrollments;
@@ -56,18 +57,21 @@ public class ReconciliationService {
     public RunResult run(int coverageYear, String user) {
         long runId = runs.createRun(coverageYear, user);
         Path items = null;
-        Path statuses = null;
         try {
             items = Files.createTempFile("canbao-reconciliation-items-", ".csv");
-            statuses = Files.createTempFile("canbao-person-status-", ".csv");
             Reconciler.Summary summary;
             long started = System.nanoTime();
-            // Both reads run in parallel on their own connections, seeing this transaction's snapshot.
+            // Sorting a year's rows in memory rather than in temporary files (this transaction only).
+            jdbc.execute("SET LOCAL work_mem = '" + WORK_MEM + "'");
+            rollups.createNewStatusTable();
+            // Both reads run in parallel on their own connections, seeing this transaction's snapshot; the
+            // statuses stream into new_status on this transaction's connection meanwhile (a COPY, which the
+            // snapshot of the reads does not see). The few items are spooled and copied in afterwards.
             String snapshot = jdbc.queryForObject("SELECT pg_export_snapshot()", String.class);
             try (SnapshotCopyReader<AssessedEnrollment> enrollmentStream = enrollments.readSorted(snapshot, coverageYear);
                  SnapshotCopyReader<TaxPaymentRecord> recordStream = payments.readSorted(snapshot, coverageYear);
                  Writer itemOut = Files.newBufferedWriter(items, StandardCharsets.UTF_8);
-                 Writer statusOut = new BufferedWriter(Files.newBufferedWriter(statuses, StandardCharsets.UTF_8), 1 << 16)) {
+                 Writer statusOut = rollups.streamNewStatus()) {
                 summary = Reconciler.reconcileSorted(enrollmentStream, recordStream, outcome -> {
                     try {
                         for (Difference d : outcome.differences()) {
@@ -86,10 +90,6 @@ public class ReconciliationService {
             try (var reader = Files.newBufferedReader(items, StandardCharsets.UTF_8)) {
                 runs.copyItems(reader);
             }
-            rollups.createNewStatusTable();
-            try (var reader = Files.newBufferedReader(statuses, StandardCharsets.UTF_8)) {
-                rollups.copyNewStatus(reader);
-            }
             long copied = System.nanoTime();
             rollups.apply(coverageYear, true);
             runs.finishRun(runId, summary);
@@ -101,7 +101,6 @@ public class ReconciliationService {
             throw new UncheckedIOException(e);
         } finally {
             delete(items);
-            delete(statuses);
         }
     }
 

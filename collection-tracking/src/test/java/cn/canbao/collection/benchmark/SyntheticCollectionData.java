@@ -1,8 +1,13 @@
 package cn.canbao.collection.benchmark;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -26,6 +31,8 @@ import cn.canbao.region.RegionCode;
 final class SyntheticCollectionData {
 
     static final String[] CHANNELS = {"WECHAT", "WECHAT", "WECHAT", "ALIPAY", "ALIPAY", "WANSHITONG", "TAX_HALL", "BANK", "COMMUNITY_AGENT", "SCHOOL"};
+
+    static final String[] CHANNEL_NAMES = {"微信", "微信", "微信", "支付宝", "支付宝", "皖事通", "税务缴费大厅", "银行网点", "代征社区", "学校代收"};
 
     private final DataSource dataSource;
     private final SplittableRandom random;
@@ -118,6 +125,46 @@ final class SyntheticCollectionData {
         }
         copyPayments(rows);
         return records;
+    }
+
+    /**
+     * The same mix of payments as {@link #payments}, written as a tax-bureau file (CSV with the file's
+     * Chinese headers, amounts in yuan); 0.2% of the payers also have a reversal (冲正) of their payment
+     * and a new payment. Returns the number of data rows.
+     */
+    long paymentFile(Path file, int year, long count, long extraPersons, String collectingRegion, LocalDate windowStart, int windowDays) {
+        long rows = 0;
+        try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
+            out.write("交易流水号,证件号码,姓名,金额,缴费年度,缴费渠道,缴费时间,征收单位,征收地区代码,类型,原交易流水号\n");
+            for (long n = 0; n < count + extraPersons; n++) {
+                int dice = random.nextInt(1000);
+                if (n < count && dice >= 960 && dice < 985) {
+                    continue;
+                }
+                String region = dice >= 985 && dice < 988 ? "150721" : collectingRegion;
+                String amount = dice >= 988 && dice < 993 ? "380" : "400";
+                LocalDate day = windowStart.plusDays(random.nextInt(windowDays));
+                String txn = "F" + year + "-" + n;
+                rows += fileRow(out, txn, year, n, amount, region, day, "缴费", "");
+                if (dice >= 993) {
+                    rows += fileRow(out, txn + "-2", year, n, "400", region, windowStart.plusDays(random.nextInt(windowDays)), "缴费", "");
+                } else if (dice < 2) {
+                    rows += fileRow(out, txn + "-R", year, n, amount, region, day.plusDays(1), "冲正", txn);
+                    rows += fileRow(out, txn + "-3", year, n, "400", region, day.plusDays(2), "缴费", "");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
+    }
+
+    private int fileRow(Writer out, String txn, int year, long person, String amountYuan, String region, LocalDate day, String kind,
+                        String reverses) throws IOException {
+        out.write(txn + "," + idNumber(person) + ",居民" + person + "," + amountYuan + "," + year + ","
+                + CHANNEL_NAMES[random.nextInt(CHANNEL_NAMES.length)] + "," + day + " 10:00:00,税务局" + region + "," + region + "," + kind
+                + "," + reverses + "\n");
+        return 1;
     }
 
     private int payment(StringBuilder rows, String txn, int year, long person, String amountFen, String region, LocalDate day) {

@@ -48,7 +48,11 @@ class EnrollmentPaymentLinkTest {
     }
 
     private static String row(String txn, int person, String amount, String kind, String reverses) {
-        return String.join(",", txn, id(person), "居民" + person, amount, "2025", "微信", "2024-10-08 09:30:00", HUAIYUAN_TAX, "340321",
+        return row(txn, person, amount, kind, reverses, "2024-10-08 09:30:00");
+    }
+
+    private static String row(String txn, int person, String amount, String kind, String reverses, String paidAt) {
+        return String.join(",", txn, id(person), "居民" + person, amount, "2025", "微信", paidAt, HUAIYUAN_TAX, "340321",
                 kind, reverses) + "\n";
     }
 
@@ -140,5 +144,44 @@ class EnrollmentPaymentLinkTest {
 
         assertThat(twice.enrollments()).isEqualTo(EnrollmentPaymentLink.Summary.NOTHING);
         assertThat(enrollmentOf(1)).containsEntry("payment_reference", "T1");
+    }
+
+    @Test
+    void anOverpaymentCoversTheEnrollmentAndListsWhatWasPaidBeyondTheAssessmentAsASettlement() {
+        long listedBefore = audited("SETTLEMENT_LISTED");
+
+        PaymentImportReport report = importCsv(HEADER + row("T1", 1, "500", "", ""));
+
+        assertThat(report.enrollments()).isEqualTo(new EnrollmentPaymentLink.Summary(1, 0, 0));
+        assertThat(enrollmentOf(1)).containsEntry("paid_fen", 50000L).containsEntry("payment_reference", "T1");
+        assertThat(jdbc.queryForMap("SELECT r.kind, r.reason, r.amount_fen, r.status FROM refund_request r JOIN enrollment e "
+                + "ON e.id = r.enrollment_id AND e.coverage_year = r.coverage_year WHERE e.person_key = ?", "CN" + id(1)))
+                .containsEntry("kind", "SETTLEMENT").containsEntry("reason", "OVERPAID").containsEntry("amount_fen", 10000L)
+                .containsEntry("status", "REQUESTED");
+        assertThat(audited("SETTLEMENT_LISTED")).isEqualTo(listedBefore + 1);
+    }
+
+    @Test
+    void anEarlierPaymentArrivingAfterTheEnrollmentWasPaidByALaterOneIsCountedAsRefused() {
+        importCsv(HEADER + row("T5", 1, "400", "", "", "2024-10-09 09:30:00"));
+
+        PaymentImportReport earlier = importCsv(HEADER + row("T0", 1, "400", "", "", "2024-10-01 09:30:00"));
+
+        assertThat(earlier.enrollments()).isEqualTo(new EnrollmentPaymentLink.Summary(0, 0, 1));
+        assertThat(enrollmentOf(1)).containsEntry("payment_reference", "T5");
+    }
+
+    @Test
+    void oneFileWithAReversalAndANewPaymentForThePaidPersonMovesTheEnrollmentToTheNewPayment() {
+        importCsv(HEADER + row("T1", 1, "400", "", ""));
+        long paidAuditsBefore = audited("ENROLLMENT_PAID");
+
+        PaymentImportReport report = importCsv(HEADER + row("R1", 1, "400", "冲正", "T1") + row("T2", 1, "400", "", "", "2024-10-10 09:30:00")
+                + row("T3", 2, "400", "", ""));
+
+        assertThat(report.enrollments()).isEqualTo(new EnrollmentPaymentLink.Summary(2, 1, 0));
+        assertThat(enrollmentOf(1)).containsEntry("status", "COVERED").containsEntry("payment_reference", "T2");
+        assertThat(enrollmentOf(2)).containsEntry("status", "COVERED").containsEntry("payment_reference", "T3");
+        assertThat(audited("ENROLLMENT_PAID")).isEqualTo(paidAuditsBefore + 2);
     }
 }
