@@ -49,7 +49,7 @@ import cn.canbao.region.RegionLevel;
 public class EnrollmentService {
 
     private final EnrollmentRepository enrollments;
-    private final AssessmentResultRepository results;
+    private final AssessmentResultRepository assessmentResults;
     private final RefundRepository refunds;
     private final ResidentRepository residents;
     private final IdentityRepository identities;
@@ -59,11 +59,12 @@ public class EnrollmentService {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    public EnrollmentService(EnrollmentRepository enrollments, AssessmentResultRepository results, RefundRepository refunds, ResidentRepository residents,
-            IdentityRepository identities, ObjectProvider<PremiumAssessor> assessor, ObjectProvider<RefundRules> refundRules,
-            AuditLog audit, JdbcClient jdbc, Clock clock) {
+    public EnrollmentService(EnrollmentRepository enrollments, AssessmentResultRepository assessmentResults,
+            RefundRepository refunds, ResidentRepository residents, IdentityRepository identities,
+            ObjectProvider<PremiumAssessor> assessor, ObjectProvider<RefundRules> refundRules, AuditLog audit, JdbcClient jdbc,
+            Clock clock) {
         this.enrollments = enrollments;
-        this.results = results;
+        this.assessmentResults = assessmentResults;
         this.refunds = refunds;
         this.residents = residents;
         this.identities = identities;
@@ -172,11 +173,11 @@ public class EnrollmentService {
         return applyAssessment(actor, before, "ENROLLMENT_ASSESSED");
     }
 
-    /** Stores the policy's assessment as the enrollment's current one ({@code assessment_result}); the enrollment row is not written. */
+    /** Stores the policy's assessment as the enrollment's current one ({@code assessment_result}); the enrollment row stays. */
     private Enrollment applyAssessment(Actor actor, Enrollment before, String action) {
         Resident resident = residents.findById(before.residentId()).orElseThrow();
         Assessment assessment = assessmentFor(before, resident);
-        results.save(before, assessment);
+        assessmentResults.save(before, assessment);
         Enrollment after = enrollments.find(before.id(), before.coverageYear()).orElseThrow();
         Map<String, Object> state = new LinkedHashMap<>(after.auditState());
         state.put("reasons", assessment.reasons());
@@ -208,6 +209,7 @@ public class EnrollmentService {
     public List<Reassessment> reassess(Actor actor, Collection<Long> residentIds, int coverageYear) {
         List<Reassessment> results = new ArrayList<>();
         for (Long residentId : residentIds) {
+            // Lock the rows, then read them with their current assessment (a view with an outer join cannot be locked).
             jdbc.sql("""
                     SELECT id FROM enrollment WHERE resident_id = :id AND coverage_year = :year
                       AND status IN ('REGISTERED', 'PAID', 'COVERED') FOR UPDATE
