@@ -24,7 +24,7 @@ public final class TestDatabase {
     public void clean() {
         jdbc.execute("TRUNCATE payment_record, payment_import_error, payment_control_total, payment_import_batch, reconciliation_item, "
                 + "reconciliation_run, collection_person_status, progress_cumulative, progress_base, progress_snapshot, "
-                + "collection_official_target, lapse_followup, enrollment, person_identity, resident, household CASCADE");
+                + "collection_official_target, lapse_followup, enrollment, assessment_result, person_identity, resident, household CASCADE");
         jdbc.update("UPDATE supervision_group SET leader_username = NULL");
         jdbc.update("DELETE FROM region WHERE demo");
     }
@@ -42,14 +42,21 @@ public final class TestDatabase {
                 "CN" + idNumber, name, idNumber, region.value(), region.value().substring(0, 6), phone);
     }
 
-    /** An enrollment; {@code assessedYuan} null = registered, not yet assessed. */
+    /** An enrollment; {@code assessedYuan} null = registered, not yet assessed (else its current assessment). */
     public void enroll(int year, String idNumber, String name, RegionCode region, LocalDate registeredOn, Long assessedYuan, String phone) {
         long residentId = resident(idNumber, name, region, phone);
-        jdbc.update("INSERT INTO enrollment (coverage_year, county_code, region_code, resident_id, person_key, category, flow, status, "
-                + "registered_at, registered_by, policy_version, personal_due_fen) VALUES (?, ?, ?, ?, ?, 'RESIDENT', 'RENEWAL', ?, ?, 'test', ?, ?)",
-                year, region.value().substring(0, 6), region.value(), residentId, "CN" + idNumber, assessedYuan == null ? "REGISTERED" : "ASSESSED",
-                Timestamp.from(registeredOn.atTime(LocalTime.of(10, 0)).atZone(ZoneId.of("Asia/Shanghai")).toInstant()),
-                assessedYuan == null ? null : "test", assessedYuan == null ? null : assessedYuan * 100);
+        String county = region.value().substring(0, 6);
+        long enrollmentId = jdbc.queryForObject("INSERT INTO enrollment (coverage_year, county_code, region_code, resident_id, "
+                + "person_key, category, flow, status, registered_at, registered_by) "
+                + "VALUES (?, ?, ?, ?, ?, 'RESIDENT', 'RENEWAL', 'REGISTERED', ?, 'test') RETURNING id", Long.class,
+                year, county, region.value(), residentId, "CN" + idNumber,
+                Timestamp.from(registeredOn.atTime(LocalTime.of(10, 0)).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
+        if (assessedYuan != null) {
+            jdbc.queryForObject("SELECT assessment_result_partition(?, ?)::text", String.class, year, county);
+            jdbc.update("INSERT INTO assessment_result (coverage_year, county_code, enrollment_id, region_code, policy_version, "
+                    + "input_fingerprint, accepted, standard_fen, personal_due_fen) VALUES (?, ?, ?, ?, 'test', 0, true, ?, ?)",
+                    year, county, enrollmentId, region.value(), assessedYuan * 100, assessedYuan * 100);
+        }
     }
 
     /** A special-group identity held in the year. */

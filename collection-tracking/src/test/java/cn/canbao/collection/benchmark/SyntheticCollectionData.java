@@ -25,7 +25,7 @@ import cn.canbao.region.RegionCode;
 
 /**
  * Deterministic synthetic data for the benchmarks: demo townships and villages under a county or
- * city, enrollments in the enrollment-view stand-in, and payments with a realistic mix of
+ * city, enrollments with their current assessments, and payments with a realistic mix of
  * differences. Rows go in through COPY in chunks.
  */
 final class SyntheticCollectionData {
@@ -75,30 +75,36 @@ final class SyntheticCollectionData {
     void enrollments(int year, long count, List<RegionCode> villages, LocalDate windowStart, int windowDays) {
         StringBuilder residents = new StringBuilder();
         StringBuilder enrollments = new StringBuilder();
+        StringBuilder assessments = new StringBuilder();
+        villages.stream().map(v -> v.value().substring(0, 6)).distinct().forEach(county -> assessmentPartition(year, county));
         for (long n = 0; n < count; n++) {
             String village = villages.get((int) (n % villages.size())).value();
             String id = idNumber(n);
             residents.append(n + 1).append(",CN").append(id).append(",居民").append(n).append(",RESIDENT_ID,").append(id).append(',')
                     .append(village).append(',').append(village, 0, 6).append(",RESIDENT,true\n");
             int dice = random.nextInt(1000);
-            String status = dice < 3 ? "REGISTERED" : "ASSESSED";
-            String due = dice < 3 ? "" : (dice < 83 ? "20000" : "40000");
-            enrollments.append(year).append(',').append(village, 0, 6).append(',').append(village).append(',').append(n + 1)
-                    .append(",CN").append(id).append(",RESIDENT,RENEWAL,").append(status).append(',')
-                    .append(windowStart.plusDays(random.nextInt(windowDays))).append(" 10:00:00+08,benchmark,")
-                    .append(dice < 3 ? "" : "benchmark").append(',').append(due).append('\n');
+            enrollments.append(n + 1).append(',').append(year).append(',').append(village, 0, 6).append(',').append(village).append(',')
+                    .append(n + 1).append(",CN").append(id).append(",RESIDENT,RENEWAL,REGISTERED,")
+                    .append(windowStart.plusDays(random.nextInt(windowDays))).append(" 10:00:00+08,benchmark\n");
+            if (dice >= 3) {
+                String due = dice < 83 ? "20000" : "40000";
+                assessments.append(year).append(',').append(village, 0, 6).append(',').append(n + 1).append(',').append(village)
+                        .append(",benchmark,0,true,40000,").append(due).append('\n');
+            }
             if (enrollments.length() > 1 << 20) {
-                flushEnrollments(residents, enrollments);
+                flushEnrollments(residents, enrollments, assessments);
             }
         }
-        flushEnrollments(residents, enrollments);
+        flushEnrollments(residents, enrollments, assessments);
     }
 
-    private void flushEnrollments(StringBuilder residents, StringBuilder enrollments) {
+    private void flushEnrollments(StringBuilder residents, StringBuilder enrollments, StringBuilder assessments) {
         copy("COPY resident (id, person_key, name, document_type, document_number, region_code, county_code, category, demo) "
                 + "FROM STDIN (FORMAT csv)", residents);
-        copy("COPY enrollment (coverage_year, county_code, region_code, resident_id, person_key, category, flow, status, registered_at, "
-                + "registered_by, policy_version, personal_due_fen) FROM STDIN (FORMAT csv)", enrollments);
+        copy("COPY enrollment (id, coverage_year, county_code, region_code, resident_id, person_key, category, flow, status, "
+                + "registered_at, registered_by) FROM STDIN (FORMAT csv)", enrollments);
+        copy("COPY assessment_result (coverage_year, county_code, enrollment_id, region_code, policy_version, input_fingerprint, "
+                + "accepted, standard_fen, personal_due_fen) FROM STDIN (FORMAT csv)", assessments);
     }
 
     /**
@@ -177,6 +183,18 @@ final class SyntheticCollectionData {
     private void copyPayments(StringBuilder rows) {
         copy("COPY payment_record (transaction_id, coverage_year, id_number, name, amount_fen, channel, paid_at, collecting_unit, "
                 + "collecting_region, kind, reverses, recorded_by) FROM STDIN (FORMAT csv)", rows);
+    }
+
+    /** The county's partition of the enrollments' current assessments (V32). */
+    private void assessmentPartition(int year, String county) {
+        try (Connection connection = dataSource.getConnection();
+             var create = connection.prepareStatement("SELECT assessment_result_partition(?, ?)")) {
+            create.setInt(1, year);
+            create.setString(2, county);
+            create.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     void copy(String sql, StringBuilder rows) {

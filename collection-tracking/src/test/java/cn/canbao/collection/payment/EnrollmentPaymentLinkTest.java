@@ -62,7 +62,7 @@ class EnrollmentPaymentLinkTest {
     }
 
     private Map<String, Object> enrollmentOf(int person) {
-        return jdbc.queryForMap("SELECT status, paid_fen, payment_reference, coverage_start, version FROM enrollment "
+        return jdbc.queryForMap("SELECT status, paid_fen, payment_reference, coverage_start, version FROM enrollment_with_assessment "
                 + "WHERE person_key = ? AND coverage_year = 2025", "CN" + id(person));
     }
 

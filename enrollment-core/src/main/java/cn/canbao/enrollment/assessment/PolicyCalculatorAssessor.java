@@ -4,17 +4,23 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import cn.canbao.enrollment.common.ConflictException;
 import cn.canbao.money.Money;
 import cn.canbao.policy.Funder;
+import cn.canbao.policy.Identity;
 import cn.canbao.policy.RefundReason;
+import cn.canbao.policy.SubsidyMode;
+import cn.canbao.policy.assessment.DueRefund;
+import cn.canbao.policy.file.PolicyFile.SubsidyScheme;
 import cn.canbao.policy.assessment.AssessmentCalculator;
 import cn.canbao.policy.assessment.Person;
 import cn.canbao.policy.assessment.FunderShare;
@@ -92,13 +98,35 @@ public class PolicyCalculatorAssessor implements PremiumAssessor, RefundRules {
             throw new ConflictException("政策核定未通过：" + result.rejection().text(Locale.SIMPLIFIED_CHINESE));
         }
         Map<Funder, Money> subsidies = new EnumMap<>(Funder.class);
+        SubsidyMode mode = null;
         for (FunderShare share : result.subsidies()) {
             subsidies.merge(share.funder(), share.amount(), Money::plus);
+            if (share.amount().isPositive()) {
+                mode = share.mode();
+            }
         }
         List<String> reasons = result.explanation().stream()
                 .map(e -> e.textWithCitation(Locale.SIMPLIFIED_CHINESE))
                 .toList();
-        return new Assessment(versioned.version(), result.personalDue(), subsidies, reasons);
+        Money refundDue = result.refunds().stream().map(DueRefund::amount).reduce(Money.ZERO, Money::plus);
+        String schemeId = mode == null ? null : result.schemeId();
+        return new Assessment(versioned.version(), result.personalDue(), subsidies, reasons, result.standardAmount(), schemeId,
+                mode, decidingIdentity(policy, schemeId, request.identities()), refundDue);
+    }
+
+    /** The first (glossary order) of the person's identities that the applied scheme names, as the batch records it. */
+    private static Identity decidingIdentity(EffectivePolicy policy, String schemeId, Set<Identity> held) {
+        if (schemeId == null) {
+            return null;
+        }
+        for (SubsidyScheme scheme : policy.subsidySchemes()) {
+            if (scheme.id().equals(schemeId)) {
+                return (held.isEmpty() ? EnumSet.noneOf(Identity.class) : EnumSet.copyOf(held)).stream()
+                        .filter(identity -> scheme.anyOf().contains(identity) || scheme.allOf().contains(identity))
+                        .findFirst().orElse(null);
+            }
+        }
+        return null;
     }
 
     @Override

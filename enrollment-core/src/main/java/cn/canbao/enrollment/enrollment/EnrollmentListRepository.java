@@ -33,7 +33,7 @@ public class EnrollmentListRepository {
 
     private static String where(EnrollmentQuery query, RegionCode scope, MapSqlParameterSource params) {
         StringBuilder sql = new StringBuilder("""
-                FROM enrollment e JOIN resident p ON p.id = e.resident_id JOIN region g ON g.code = e.region_code
+                FROM enrollment_with_assessment e JOIN resident p ON p.id = e.resident_id JOIN region g ON g.code = e.region_code
                 WHERE e.coverage_year = :year AND e.region_code LIKE :scope""");
         params.addValue("year", query.coverageYear()).addValue("scope", scope.likePattern());
         if (query.status() != null) {

@@ -46,25 +46,26 @@ public class EnrollmentRepository {
     }
 
     public Optional<Enrollment> find(long id, int coverageYear) {
-        return jdbc.sql("SELECT * FROM enrollment WHERE id = :id AND coverage_year = :year")
+        return jdbc.sql("SELECT * FROM enrollment_with_assessment WHERE id = :id AND coverage_year = :year")
                 .param("id", id).param("year", coverageYear).query(MAPPER).optional();
     }
 
-    /** Reads and locks the row for a state change. */
+    /** Locks the row for a state change, then reads it with its current assessment. */
     public Optional<Enrollment> lock(long id, int coverageYear) {
-        return jdbc.sql("SELECT * FROM enrollment WHERE id = :id AND coverage_year = :year FOR UPDATE")
-                .param("id", id).param("year", coverageYear).query(MAPPER).optional();
+        boolean found = jdbc.sql("SELECT id FROM enrollment WHERE id = :id AND coverage_year = :year FOR UPDATE")
+                .param("id", id).param("year", coverageYear).query(Long.class).optional().isPresent();
+        return found ? find(id, coverageYear) : Optional.empty();
     }
 
     public Optional<Enrollment> findActive(String personKey, int coverageYear) {
         return jdbc.sql("""
-                SELECT * FROM enrollment WHERE person_key = :key AND coverage_year = :year
+                SELECT * FROM enrollment_with_assessment WHERE person_key = :key AND coverage_year = :year
                   AND status IN ('REGISTERED', 'ASSESSED', 'PAID', 'COVERED')
                 """).param("key", personKey).param("year", coverageYear).query(MAPPER).optional();
     }
 
     public List<Enrollment> ofResident(long residentId) {
-        return jdbc.sql("SELECT * FROM enrollment WHERE resident_id = :id ORDER BY coverage_year DESC, id DESC")
+        return jdbc.sql("SELECT * FROM enrollment_with_assessment WHERE resident_id = :id ORDER BY coverage_year DESC, id DESC")
                 .param("id", residentId).query(MAPPER).list();
     }
 
@@ -88,19 +89,6 @@ public class EnrollmentRepository {
                 .query(Long.class).single();
     }
 
-    public void saveAssessment(long id, int year, EnrollmentStatus status, String policyVersion, Money personalDue,
-            Money subsidy, String detailJson) {
-        jdbc.sql("""
-                UPDATE enrollment SET status = :status, policy_version = :policy, assessed_at = now(),
-                    personal_due_fen = :due, subsidy_fen = :subsidy, assessment_detail = CAST(:detail AS jsonb),
-                    version = version + 1
-                WHERE id = :id AND coverage_year = :year
-                """)
-                .param("status", status.name()).param("policy", policyVersion).param("due", personalDue.fen())
-                .param("subsidy", subsidy.fen()).param("detail", detailJson).param("id", id).param("year", year)
-                .update();
-    }
-
     public void savePayment(long id, int year, EnrollmentStatus status, OffsetDateTime paidAt, Money paid, String reference,
             LocalDate coverageStart, LocalDate coverageEnd) {
         jdbc.sql("""
@@ -113,10 +101,10 @@ public class EnrollmentRepository {
                 .param("id", id).param("year", year).update();
     }
 
-    /** Undoes a recorded payment: back to ASSESSED, without payment or coverage dates. */
+    /** Undoes a recorded payment: back to registered (assessed, by its current assessment), without payment or coverage dates. */
     public void clearPayment(long id, int year) {
         jdbc.sql("""
-                UPDATE enrollment SET status = 'ASSESSED', paid_at = NULL, paid_fen = NULL, payment_reference = NULL,
+                UPDATE enrollment SET status = 'REGISTERED', paid_at = NULL, paid_fen = NULL, payment_reference = NULL,
                     coverage_start = NULL, coverage_end = NULL, version = version + 1
                 WHERE id = :id AND coverage_year = :year
                 """).param("id", id).param("year", year).update();
@@ -148,7 +136,7 @@ public class EnrollmentRepository {
         return jdbc.sql("""
                 SELECT coalesce(c.name, e.county_code)
                        || coalesce(CASE WHEN r.code <> coalesce(c.code, '') THEN r.name END, '') AS place, e.status
-                FROM enrollment e
+                FROM enrollment_with_assessment e
                 JOIN region r ON r.code = e.region_code
                 LEFT JOIN region c ON c.code = e.county_code
                 WHERE e.person_key = :key AND e.coverage_year = :year AND e.status IN ('REGISTERED', 'ASSESSED', 'PAID', 'COVERED')

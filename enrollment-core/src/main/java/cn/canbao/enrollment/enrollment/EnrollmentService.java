@@ -39,7 +39,6 @@ import cn.canbao.money.Money;
 import cn.canbao.policy.Identity;
 import cn.canbao.region.RegionCode;
 import cn.canbao.region.RegionLevel;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The yearly enrollment lifecycle: registration, assessment by the policy, payment, coverage,
@@ -49,9 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class EnrollmentService {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final EnrollmentRepository enrollments;
+    private final AssessmentResultRepository assessmentResults;
     private final RefundRepository refunds;
     private final ResidentRepository residents;
     private final IdentityRepository identities;
@@ -61,10 +59,12 @@ public class EnrollmentService {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    public EnrollmentService(EnrollmentRepository enrollments, RefundRepository refunds, ResidentRepository residents,
-            IdentityRepository identities, ObjectProvider<PremiumAssessor> assessor, ObjectProvider<RefundRules> refundRules,
-            AuditLog audit, JdbcClient jdbc, Clock clock) {
+    public EnrollmentService(EnrollmentRepository enrollments, AssessmentResultRepository assessmentResults,
+            RefundRepository refunds, ResidentRepository residents, IdentityRepository identities,
+            ObjectProvider<PremiumAssessor> assessor, ObjectProvider<RefundRules> refundRules, AuditLog audit, JdbcClient jdbc,
+            Clock clock) {
         this.enrollments = enrollments;
+        this.assessmentResults = assessmentResults;
         this.refunds = refunds;
         this.residents = residents;
         this.identities = identities;
@@ -173,15 +173,15 @@ public class EnrollmentService {
         return applyAssessment(actor, before, "ENROLLMENT_ASSESSED");
     }
 
+    /** Stores the policy's assessment as the enrollment's current one ({@code assessment_result}); the enrollment row stays. */
     private Enrollment applyAssessment(Actor actor, Enrollment before, String action) {
         Resident resident = residents.findById(before.residentId()).orElseThrow();
         Assessment assessment = assessmentFor(before, resident);
-        EnrollmentStatus status = before.status() == EnrollmentStatus.REGISTERED ? EnrollmentStatus.ASSESSED : before.status();
-        enrollments.saveAssessment(before.id(), before.coverageYear(), status, assessment.policyVersion(),
-                assessment.personalDue(), assessment.subsidyTotal(), detailJson(assessment));
+        assessmentResults.save(before, assessment);
         Enrollment after = enrollments.find(before.id(), before.coverageYear()).orElseThrow();
-        audit.record(actor, AuditEntry.success(action, "enrollment", key(after), after.regionCode(), before.auditState(),
-                after.auditState()));
+        Map<String, Object> state = new LinkedHashMap<>(after.auditState());
+        state.put("reasons", assessment.reasons());
+        audit.record(actor, AuditEntry.success(action, "enrollment", key(after), after.regionCode(), before.auditState(), state));
         return after;
     }
 
@@ -197,17 +197,6 @@ public class EnrollmentService {
                         : null));
     }
 
-    private static String detailJson(Assessment assessment) {
-        Map<String, Object> detail = new LinkedHashMap<>();
-        Map<String, Long> subsidies = new LinkedHashMap<>();
-        assessment.subsidies().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(entry -> subsidies.put(entry.getKey().name(), entry.getValue().fen()));
-        detail.put("subsidiesFen", subsidies);
-        detail.put("reasons", assessment.reasons());
-        return JSON.writeValueAsString(detail);
-    }
-
     /** The outcome of re-assessing one person after an identity change. */
     public record Reassessment(Enrollment enrollment, RefundRequest settlement) {
     }
@@ -220,9 +209,14 @@ public class EnrollmentService {
     public List<Reassessment> reassess(Actor actor, Collection<Long> residentIds, int coverageYear) {
         List<Reassessment> results = new ArrayList<>();
         for (Long residentId : residentIds) {
+            // Lock the rows, then read them with their current assessment (a view with an outer join cannot be locked).
+            jdbc.sql("""
+                    SELECT id FROM enrollment WHERE resident_id = :id AND coverage_year = :year
+                      AND status IN ('REGISTERED', 'PAID', 'COVERED') FOR UPDATE
+                    """).param("id", residentId).param("year", coverageYear).query(Long.class).list();
             List<Enrollment> active = jdbc.sql("""
-                    SELECT * FROM enrollment WHERE resident_id = :id AND coverage_year = :year
-                      AND status IN ('ASSESSED', 'PAID', 'COVERED') FOR UPDATE
+                    SELECT * FROM enrollment_with_assessment WHERE resident_id = :id AND coverage_year = :year
+                      AND status IN ('ASSESSED', 'PAID', 'COVERED')
                     """).param("id", residentId).param("year", coverageYear).query(EnrollmentRepository.MAPPER).list();
             for (Enrollment before : active) {
                 Enrollment after = applyAssessment(actor, before, "ENROLLMENT_REASSESSED");

@@ -212,8 +212,10 @@ class RosterLoader {
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement("""
                 SELECT DISTINCT e.resident_id FROM enrollment e
-                WHERE e.coverage_year = ? AND e.status IN ('ASSESSED', 'PAID', 'COVERED')
+                WHERE e.coverage_year = ? AND e.status IN ('REGISTERED', 'PAID', 'COVERED')
                   AND EXISTS (SELECT 1 FROM roster_stage s WHERE s.reason IS NULL AND s.person_key = e.person_key)
+                  AND (e.status <> 'REGISTERED' OR EXISTS (SELECT 1 FROM assessment_result a WHERE a.coverage_year = e.coverage_year
+                       AND a.county_code = e.county_code AND a.enrollment_id = e.id AND a.accepted))
                 ORDER BY e.resident_id
                 """)) {
             ps.setInt(1, rosterImport.coverageYear());

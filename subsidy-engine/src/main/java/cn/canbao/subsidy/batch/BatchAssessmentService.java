@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -27,32 +26,32 @@ import cn.canbao.audit.AuditEntry;
 import cn.canbao.audit.AuditLog;
 import cn.canbao.money.Money;
 import cn.canbao.policy.Identity;
-import cn.canbao.policy.file.PolicyFile.SubsidyScheme;
+import cn.canbao.enrollment.enrollment.AssessmentResultRepository;
 import cn.canbao.region.RegionCode;
 import cn.canbao.region.RegionLevel;
 
 /**
- * Batch assessment of every active enrollment of a county and coverage year, as a stream with set-based writes:
+ * Batch assessment of every active enrollment of a county and coverage year, as a stream that rebuilds the county's
+ * results instead of updating them row by row (docs/subsidy.md "Batch assessment"):
  * <ol>
+ * <li>the county-year lock first, so the read sees every single assessment committed before it and none can be
+ *     written until the run ends;</li>
  * <li>one {@code COPY (SELECT ...) TO STDOUT} of the enrollments joined with their residents and their identities
  *     (aggregated per person), parsed from the bytes on a reading thread ({@link EnrollmentStream});</li>
  * <li>the stored input fingerprints, read once into memory; an enrollment whose fingerprint (inputs + policy
- *     version) is unchanged is skipped without assessing or comparing anything else;</li>
- * <li>the rest assessed by the policy calculator and streamed with {@code COPY} into a temporary staging table;</li>
- * <li>one statement that lists the changes (before/after), upserts the results and brings each enrollment's own
- *     assessment (status 核定, policy version, personal due, subsidy) in line, as single assessment does;</li>
- * <li>results of enrollments no longer active removed by id.</li>
+ *     version) is unchanged is not assessed again;</li>
+ * <li>the rest assessed by the policy calculator and streamed by binary {@code COPY} into a fresh unindexed table
+ *     created in the run's transaction, with a CHECK matching the county's partition bound;</li>
+ * <li>when anything changed: the unchanged results copied over from the old table, the primary key built, the real
+ *     changes listed by one set-based comparison with the old table, and the new table swapped in as the county's
+ *     partition of the year (DETACH and DROP the old one, ATTACH the new one without a validation scan). When
+ *     nothing changed, the old table stays and nothing is written.</li>
  * </ol>
- * One write transaction, serialised per county and year: a failed run changes nothing.
+ * One write transaction: a failed run changes nothing. The run writes no enrollment row: the enrollment's assessment
+ * is its row in {@code assessment_result}.
  */
 @Service
 public class BatchAssessmentService {
-
-    static final String RESULT_COLUMNS = "coverage_year, county_code, enrollment_id, region_code, policy_version, "
-            + "input_fingerprint, accepted, rejection_reason, standard_fen, personal_due_fen, subsidy_mode, rule_id, "
-            + "deciding_identity, medical_assistance_fund_fen, disabled_persons_federation_fen, "
-            + "rural_revitalization_bureau_fen, veterans_affairs_bureau_fen, government_fen, county_finance_fen, "
-            + "refund_due_fen, person_paid, run_id";
 
     private static final String SUBSIDY_SUM = "%1$s.medical_assistance_fund_fen + %1$s.disabled_persons_federation_fen"
             + " + %1$s.rural_revitalization_bureau_fen + %1$s.veterans_affairs_bureau_fen + %1$s.government_fen"
@@ -76,67 +75,27 @@ public class BatchAssessmentService {
                 FROM enrollment e
                 JOIN resident r ON r.id = e.resident_id
                 LEFT JOIN held ON held.resident_id = e.resident_id
-                WHERE e.coverage_year = %2$d AND e.county_code = '%1$s' AND e.status IN ('REGISTERED', 'ASSESSED', 'PAID', 'COVERED')
+                WHERE e.coverage_year = %2$d AND e.county_code = '%1$s' AND e.status IN ('REGISTERED', 'PAID', 'COVERED')
             ) TO STDOUT
             """;
 
     /**
-     * Changes listed, results updated or inserted and enrollments brought in line, in one statement: every part sees
-     * the results as they were before it, so the change list gets the true "before". The reading side already knows
-     * which enrollments had a result ({@code had_result}), so new results are plain inserts (no conflict probing). The enrollment is written like
-     * single assessment writes it (REGISTERED becomes ASSESSED), and only when something differs; a rejected result
-     * leaves the enrollment as it is, as a refused single assessment does.
+     * The real changes: an enrollment re-assessed by this run whose personal due, subsidy, scheme or acceptance
+     * differs from its previous result. A re-assessment that comes out the same (a single assessment's result, a
+     * changed input that does not matter) is not listed.
      */
-    private static final String STORE = """
-            WITH listed AS (
-                INSERT INTO assessment_change (run_id, county_code, enrollment_id, region_code, before_personal_due_fen,
-                    after_personal_due_fen, before_subsidy_fen, after_subsidy_fen, before_rule_id, after_rule_id,
-                    before_accepted, after_accepted)
-                SELECT s.run_id, s.county_code, s.enrollment_id, s.region_code, a.personal_due_fen, s.personal_due_fen,
-                       %1$s, %2$s, a.rule_id, s.rule_id, a.accepted, s.accepted
-                FROM assessment_stage s
-                JOIN assessment_result a
-                  ON a.coverage_year = s.coverage_year AND a.county_code = s.county_code AND a.enrollment_id = s.enrollment_id
-                WHERE s.had_result AND a.coverage_year = ? AND a.county_code = ?),
-            changed AS (
-                UPDATE assessment_result a SET
-                  region_code = s.region_code, policy_version = s.policy_version, input_fingerprint = s.input_fingerprint,
-                  accepted = s.accepted, rejection_reason = s.rejection_reason, standard_fen = s.standard_fen,
-                  personal_due_fen = s.personal_due_fen, subsidy_mode = s.subsidy_mode, rule_id = s.rule_id,
-                  deciding_identity = s.deciding_identity, medical_assistance_fund_fen = s.medical_assistance_fund_fen,
-                  disabled_persons_federation_fen = s.disabled_persons_federation_fen,
-                  rural_revitalization_bureau_fen = s.rural_revitalization_bureau_fen,
-                  veterans_affairs_bureau_fen = s.veterans_affairs_bureau_fen, government_fen = s.government_fen,
-                  county_finance_fen = s.county_finance_fen, refund_due_fen = s.refund_due_fen, person_paid = s.person_paid,
-                  run_id = s.run_id, assessed_at = now()
-                FROM assessment_stage s
-                WHERE s.had_result AND a.coverage_year = ? AND a.county_code = ?
-                  AND a.coverage_year = s.coverage_year AND a.county_code = s.county_code AND a.enrollment_id = s.enrollment_id),
-            created AS (
-                INSERT INTO assessment_result (%3$s)
-                SELECT %3$s FROM assessment_stage WHERE NOT had_result)
-            UPDATE enrollment e SET
-                status = CASE WHEN e.status = 'REGISTERED' THEN 'ASSESSED' ELSE e.status END,
-                policy_version = s.policy_version, assessed_at = now(), personal_due_fen = s.personal_due_fen,
-                subsidy_fen = %2$s,
-                assessment_detail = jsonb_build_object(
-                    'subsidiesFen', jsonb_strip_nulls(jsonb_build_object(
-                        'MEDICAL_ASSISTANCE_FUND', nullif(s.medical_assistance_fund_fen, 0),
-                        'DISABLED_PERSONS_FEDERATION', nullif(s.disabled_persons_federation_fen, 0),
-                        'RURAL_REVITALIZATION_BUREAU', nullif(s.rural_revitalization_bureau_fen, 0),
-                        'VETERANS_AFFAIRS_BUREAU', nullif(s.veterans_affairs_bureau_fen, 0),
-                        'GOVERNMENT', nullif(s.government_fen, 0),
-                        'COUNTY_FINANCE', nullif(s.county_finance_fen, 0))),
-                    'reasons', CASE WHEN r.reason IS NULL THEN '[]'::jsonb ELSE jsonb_build_array(r.reason) END,
-                    'assessmentRun', s.run_id),
-                version = e.version + 1
-            FROM assessment_stage s
-            LEFT JOIN unnest(?::text[], ?::text[]) AS r (rule_id, reason) ON r.rule_id = s.rule_id
-            WHERE e.coverage_year = ? AND e.county_code = ? AND e.id = s.enrollment_id AND s.accepted
-              AND e.status IN ('REGISTERED', 'ASSESSED', 'PAID', 'COVERED')
-              AND (e.status = 'REGISTERED' OR e.policy_version IS DISTINCT FROM s.policy_version
-                   OR e.personal_due_fen IS DISTINCT FROM s.personal_due_fen OR e.subsidy_fen IS DISTINCT FROM %2$s)
-            """.formatted(SUBSIDY_SUM.formatted("a"), SUBSIDY_SUM.formatted("s"), RESULT_COLUMNS);
+    private static final String LIST_CHANGES = """
+            INSERT INTO assessment_change (run_id, county_code, enrollment_id, region_code, before_personal_due_fen,
+                after_personal_due_fen, before_subsidy_fen, after_subsidy_fen, before_rule_id, after_rule_id,
+                before_accepted, after_accepted)
+            SELECT n.run_id, n.county_code, n.enrollment_id, n.region_code, o.personal_due_fen, n.personal_due_fen,
+                   %1$s, %2$s, o.rule_id, n.rule_id, o.accepted, n.accepted
+            FROM %3$s n
+            JOIN %4$s o ON o.enrollment_id = n.enrollment_id
+            WHERE n.run_id = %5$d
+              AND (o.personal_due_fen <> n.personal_due_fen OR %1$s <> %2$s
+                   OR o.rule_id IS DISTINCT FROM n.rule_id OR o.accepted <> n.accepted)
+            """;
 
     private final DataSource dataSource;
     private final PolicySource policies;
@@ -165,14 +124,26 @@ public class BatchAssessmentService {
         Counts counts = new Counts();
         Phases phases = new Phases();
         long runId;
+        String table = "assessment_result_" + coverageYear + "_" + county.value();
         try (Connection write = dataSource.getConnection(); Connection read = dataSource.getConnection()) {
             write.setAutoCommit(false);
             read.setAutoCommit(false);
             read.setReadOnly(true);
             Thread reading = null;
             EnrollmentStream stream = null;
-            StageWriter stage = null;
+            ResultWriter results = null;
             try {
+                lock(write, county.value(), coverageYear);
+                try (var partition = write.createStatement()) {
+                    // The county's partition (empty before the first run) holds the previous results. Created in a
+                    // short transaction of its own: creating it locks the year's partition until commit.
+                    partition.execute("SELECT assessment_result_partition(" + coverageYear + ", '" + county.value() + "')");
+                }
+                write.commit();
+                // The run proper: the lock again, before the read takes its snapshot, so the read sees every
+                // assessment committed before it and none is written until the run ends.
+                lock(write, county.value(), coverageYear);
+                runId = startRun(write, county, coverageYear, assessor.policyVersion(), actor.username());
                 try (var plan = read.createStatement()) {
                     // A county-wide pass joins whole tables: hash joins are right, and a nested loop chosen from
                     // stale statistics (right after a large import) would turn minutes into hours.
@@ -184,40 +155,42 @@ public class BatchAssessmentService {
                 reading.setDaemon(true);
                 reading.start();
 
-                lock(write, county.value(), coverageYear);
-                runId = startRun(write, county, coverageYear, assessor.policyVersion(), actor.username());
-                PreviousFingerprints previous = previous(write, county.value(), coverageYear);
+                PreviousFingerprints previous = previous(write, table);
                 phases.mark("previous fingerprints (" + previous.size() + ")");
+                String fresh = table + "_run" + runId;
                 try (var create = write.createStatement()) {
-                    create.execute("CREATE TEMP TABLE assessment_stage (LIKE assessment_result INCLUDING DEFAULTS, "
-                            + "had_result boolean NOT NULL) ON COMMIT DROP");
+                    create.execute("CREATE TABLE " + fresh + " (LIKE assessment_result INCLUDING DEFAULTS INCLUDING CONSTRAINTS, "
+                            + "CONSTRAINT " + fresh + "_bound CHECK (coverage_year = " + coverageYear + " AND county_code = '"
+                            + county.value() + "'))");
                 }
-                stage = new StageWriter(write.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                        "COPY assessment_stage (" + RESULT_COLUMNS + ", had_result) FROM STDIN (FORMAT csv)"),
+                results = new ResultWriter(write.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                        "COPY " + fresh + " (" + ResultWriter.COLUMNS + ") FROM STDIN (FORMAT binary)"),
                         county.value(), coverageYear, runId, assessor.policyVersion());
-                assessAll(stream, previous, assessor, stage, counts);
-                long staged = stage.finish();
+                assessAll(stream, previous, assessor, results, counts);
+                long written = results.finish();
                 reading.join();
-                phases.mark("read + parse + assess + COPY to staging, pipelined");
+                phases.mark("read + parse + assess + binary COPY to the new table, pipelined");
                 phases.detail("  of which PostgreSQL read (join, COPY out)", stream.readMillis());
                 phases.detail("  of which parsing (reading thread)", stream.parseMillis());
                 phases.detail("  of which assessing (writing thread)", counts.assessNanos / 1_000_000);
-                phases.detail("  of which COPY to staging (writing thread)", stage.copyMillis());
-                if (staged > 0) {
-                    counts.enrollmentsUpdated = store(write, county.value(), coverageYear, assessor);
-                    phases.mark("one statement: change list + update/insert results + enrollments (" + staged + " staged)");
+                phases.detail("  of which binary COPY (writing thread)", results.copyMillis());
+                long[] unseen = previous.unseen();
+                counts.removed = unseen.length;
+                if (written == 0 && unseen.length == 0) {
+                    drop(write, fresh);
+                    phases.mark("nothing changed: old results kept");
+                } else {
+                    rebuild(write, phases, counts, coverageYear, county.value(), table, fresh, runId, written, unseen);
                 }
-                counts.removed = remove(write, county.value(), coverageYear, previous.unseen());
                 finishRun(write, runId, counts);
-                phases.mark("remove results of inactive enrollments (" + counts.removed + ")");
                 write.commit();
                 phases.mark("commit");
             } catch (SQLException | IOException | InterruptedException | RuntimeException e) {
                 if (stream != null) {
                     stream.cancel();
                 }
-                if (stage != null) {
-                    stage.cancel();
+                if (results != null) {
+                    results.cancel();
                 }
                 write.rollback();
                 if (e instanceof InterruptedException) {
@@ -234,19 +207,60 @@ public class BatchAssessmentService {
             throw new IllegalStateException("batch assessment of " + county + " " + coverageYear + " failed: " + e.getMessage(), e);
         }
         RunSummary summary = new RunSummary(runId, county.value(), coverageYear, assessor.policyVersion(), counts.enrollments,
-                counts.unchanged, counts.created, counts.changed, counts.removed, counts.rejected, counts.enrollmentsUpdated,
+                counts.unchanged, counts.created, counts.changed, counts.removed, counts.rejected,
                 (System.nanoTime() - started) / 1_000_000, phases.millis());
         audit.recordIndependently(actor, AuditEntry.success("BATCH_ASSESSED", "assessment_run", runId, county.value(), null,
                 Map.of("policyVersion", summary.policyVersion(), "enrollments", summary.enrollments(), "created", summary.created(),
                         "changed", summary.changed(), "unchanged", summary.unchanged(), "removed", summary.removed(),
-                        "rejected", summary.rejected(), "enrollmentsUpdated", summary.enrollmentsUpdated())));
+                        "rejected", summary.rejected())));
         return summary;
     }
 
-    /** Two runs of the same county and year would both see the same "before": the second waits for the first. */
+    /**
+     * The new table becomes the county's results: unchanged results copied over from the old table, the primary key
+     * built once after the load, the real changes listed against the old table, then the swap. The CHECK the new
+     * table was created with implies the partition bound, so ATTACH does not scan it.
+     */
+    private static void rebuild(Connection write, Phases phases, Counts counts, int year, String county, String table,
+            String fresh, long runId, long written, long[] unseen) throws SQLException {
+        long reassessed = counts.created + counts.changed;
+        if (reassessed < counts.enrollments) {
+            try (PreparedStatement keep = write.prepareStatement("INSERT INTO " + fresh + " SELECT o.* FROM " + table + " o "
+                    + "WHERE NOT EXISTS (SELECT 1 FROM " + fresh + " n WHERE n.enrollment_id = o.enrollment_id) "
+                    + "AND NOT EXISTS (SELECT 1 FROM unnest(?::bigint[]) AS r (id) WHERE r.id = o.enrollment_id)")) {
+                keep.setArray(1, write.createArrayOf("bigint", Arrays.stream(unseen).boxed().toArray()));
+                long kept = keep.executeUpdate();
+                phases.mark("unchanged results copied from the old table (" + kept + ")");
+            }
+        }
+        try (var statement = write.createStatement()) {
+            statement.execute("ALTER TABLE " + fresh + " ADD CONSTRAINT " + fresh + "_pkey PRIMARY KEY (coverage_year, county_code, enrollment_id)");
+            phases.mark("primary key built (" + written + " new rows)");
+            long changed = counts.changed == 0 ? 0 : statement.executeUpdate(LIST_CHANGES.formatted(SUBSIDY_SUM.formatted("o"),
+                    SUBSIDY_SUM.formatted("n"), fresh, table, runId));
+            counts.unchanged += counts.changed - changed;
+            counts.changed = changed;
+            phases.mark("change list, set-based (" + changed + " real changes)");
+            String yearTable = "assessment_result_" + year;
+            statement.execute("ALTER TABLE " + yearTable + " DETACH PARTITION " + table);
+            statement.execute("DROP TABLE " + table);
+            statement.execute("ALTER TABLE " + fresh + " RENAME TO " + table);
+            statement.execute("ALTER INDEX " + fresh + "_pkey RENAME TO " + table + "_pkey");
+            statement.execute("ALTER TABLE " + yearTable + " ATTACH PARTITION " + table + " FOR VALUES IN ('" + county + "')");
+            phases.mark("swap: detach and drop the old table, attach the new one");
+        }
+    }
+
+    private static void drop(Connection write, String table) throws SQLException {
+        try (var statement = write.createStatement()) {
+            statement.execute("DROP TABLE " + table);
+        }
+    }
+
+    /** Two runs of the same county and year, or a run and a single assessment, wait for each other. */
     private static void lock(Connection write, String county, int year) throws SQLException {
         try (PreparedStatement lock = write.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
-            lock.setString(1, "assessment_result " + county + " " + year);
+            lock.setString(1, AssessmentResultRepository.lockKey(county, year));
             lock.execute();
         }
     }
@@ -265,29 +279,24 @@ public class BatchAssessmentService {
         }
     }
 
-    private static PreviousFingerprints previous(Connection write, String county, int year) throws SQLException, IOException {
+    private static PreviousFingerprints previous(Connection write, String table) throws SQLException, IOException {
         int expected;
         try (PreparedStatement estimate = write.prepareStatement(
-                "SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = 'assessment_result_other'::regclass "
-                        + "OR relname = 'assessment_result_' || ?")) {
-            estimate.setInt(1, year);
+                "SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = ?::regclass")) {
+            estimate.setString(1, table);
             try (ResultSet rs = estimate.executeQuery()) {
-                long max = 0;
-                while (rs.next()) {
-                    max = Math.max(max, rs.getLong(1));
-                }
-                expected = (int) Math.min(max, 1 << 24);
+                expected = rs.next() ? (int) Math.min(rs.getLong(1), 1 << 24) : 0;
             }
         }
-        try (var in = new PGCopyInputStream(write.unwrap(PGConnection.class), "COPY (SELECT enrollment_id, input_fingerprint "
-                + "FROM assessment_result WHERE coverage_year = " + year + " AND county_code = '" + county + "') TO STDOUT (FORMAT binary)")) {
+        try (var in = new PGCopyInputStream(write.unwrap(PGConnection.class),
+                "COPY (SELECT enrollment_id, input_fingerprint FROM " + table + ") TO STDOUT (FORMAT binary)")) {
             return PreviousFingerprints.fromBinaryCopy(new BufferedInputStream(in, 1 << 16), expected);
         }
     }
 
-    /** The writing half: skip what is unchanged, assess the rest, stage it. */
+    /** The writing half: skip what is unchanged, assess the rest, write it to the new table. */
     private static void assessAll(EnrollmentStream stream, PreviousFingerprints previous, BatchAssessor assessor,
-            StageWriter stage, Counts counts) throws InterruptedException, SQLException {
+            ResultWriter results, Counts counts) throws InterruptedException, SQLException {
         String version = assessor.policyVersion();
         while (true) {
             List<AssessmentInput> batch = stream.next();
@@ -313,56 +322,19 @@ public class BatchAssessmentService {
                 if (!row.accepted()) {
                     counts.rejected++;
                 }
-                stage.add(row, slot >= 0);
+                results.add(row);
             }
-            counts.assessNanos += System.nanoTime() - t0 - stage.takeCopyNanosSinceLastCall();
+            counts.assessNanos += System.nanoTime() - t0 - results.takeCopyNanosSinceLastCall();
         }
         if (stream.failure() != null) {
             throw new IllegalStateException("reading the enrollments failed: " + stream.failure().getMessage(), stream.failure());
         }
     }
 
-    private static long store(Connection write, String county, int year, BatchAssessor assessor) throws SQLException {
-        try (var analyze = write.createStatement()) {
-            // The planner should know how many rows the staging table holds: a handful (index probes) or a county.
-            analyze.execute("ANALYZE assessment_stage");
-        }
-        List<String> ruleIds = new ArrayList<>();
-        List<String> reasons = new ArrayList<>();
-        for (SubsidyScheme scheme : assessor.schemes()) {
-            ruleIds.add(scheme.id());
-            reasons.add(scheme.name() + "（" + scheme.cite().reference() + "）");
-        }
-        try (PreparedStatement store = write.prepareStatement(STORE)) {
-            store.setInt(1, year);
-            store.setString(2, county);
-            store.setInt(3, year);
-            store.setString(4, county);
-            store.setArray(5, write.createArrayOf("text", ruleIds.toArray()));
-            store.setArray(6, write.createArrayOf("text", reasons.toArray()));
-            store.setInt(7, year);
-            store.setString(8, county);
-            return store.executeUpdate();
-        }
-    }
-
-    private static long remove(Connection write, String county, int year, long[] enrollmentIds) throws SQLException {
-        if (enrollmentIds.length == 0) {
-            return 0;
-        }
-        try (PreparedStatement delete = write.prepareStatement(
-                "DELETE FROM assessment_result WHERE coverage_year = ? AND county_code = ? AND enrollment_id = ANY (?)")) {
-            delete.setInt(1, year);
-            delete.setString(2, county);
-            delete.setArray(3, write.createArrayOf("bigint", Arrays.stream(enrollmentIds).boxed().toArray()));
-            return delete.executeUpdate();
-        }
-    }
-
     private static void finishRun(Connection write, long runId, Counts counts) throws SQLException {
         try (PreparedStatement update = write.prepareStatement("""
                 UPDATE assessment_run SET finished_at = clock_timestamp(), enrollments = ?, unchanged = ?, created = ?,
-                  changed = ?, removed = ?, rejected = ?, enrollments_updated = ? WHERE id = ?
+                  changed = ?, removed = ?, rejected = ? WHERE id = ?
                 """)) {
             update.setLong(1, counts.enrollments);
             update.setLong(2, counts.unchanged);
@@ -370,8 +342,7 @@ public class BatchAssessmentService {
             update.setLong(4, counts.changed);
             update.setLong(5, counts.removed);
             update.setLong(6, counts.rejected);
-            update.setLong(7, counts.enrollmentsUpdated);
-            update.setLong(8, runId);
+            update.setLong(7, runId);
             update.executeUpdate();
         }
     }
@@ -399,7 +370,7 @@ public class BatchAssessmentService {
                 """).param("county", county.value()).param("year", coverageYear).param("limit", limit)
                 .query((rs, i) -> new RunSummary(rs.getLong("id"), rs.getString("county_code"), rs.getInt("coverage_year"),
                         rs.getString("policy_version"), rs.getLong("enrollments"), rs.getLong("unchanged"), rs.getLong("created"),
-                        rs.getLong("changed"), rs.getLong("removed"), rs.getLong("rejected"), rs.getLong("enrollments_updated"),
+                        rs.getLong("changed"), rs.getLong("removed"), rs.getLong("rejected"),
                         rs.getTimestamp("finished_at") == null ? -1
                                 : rs.getTimestamp("finished_at").getTime() - rs.getTimestamp("started_at").getTime(), Map.of()))
                 .list();
@@ -435,7 +406,6 @@ public class BatchAssessmentService {
         long changed;
         long removed;
         long rejected;
-        long enrollmentsUpdated;
         long assessNanos;
     }
 

@@ -4,10 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 
+import cn.canbao.policy.FamilyRole;
 import cn.canbao.policy.Identity;
 import cn.canbao.policy.ParticipantCategory;
 
@@ -15,28 +14,31 @@ import cn.canbao.policy.ParticipantCategory;
  * Parses one row of the batch read, as PostgreSQL's {@code COPY ... TO STDOUT} text format sends it (tab-separated,
  * {@code \N} for null, backslash escapes, newline at the end), straight from the bytes into an {@link AssessmentInput}.
  * Columns: enrollment id, region code, category, paid (t/f), as-of date, birth date, relation to head, identities
- * ({@code IDENTITY:valid_to} comma-separated). Not thread-safe (it keeps small caches): one per reading thread.
+ * ({@code IDENTITY:valid_to} comma-separated). Region, category and relation are decoded once per distinct text
+ * ({@link ByteKeyCache}). Not thread-safe (it keeps small caches): one per reading thread.
  */
 final class EnrollmentRows {
 
     static final int COLUMNS = 8;
 
-    private final Map<String, String> regions = new HashMap<>();
+    private final ByteKeyCache<String> regions = new ByteKeyCache<>(region -> region);
+    private final ByteKeyCache<ParticipantCategory> categories = new ByteKeyCache<>(ParticipantCategory::valueOf);
+    private final ByteKeyCache<FamilyRole> roles = new ByteKeyCache<>(FamilyRoles::of);
     private final int[] starts = new int[COLUMNS];
     private final int[] ends = new int[COLUMNS];
 
     AssessmentInput parse(byte[] row) {
         split(row);
         long id = number(row, 0);
-        String region = regions.computeIfAbsent(text(row, 1), r -> r);
-        ParticipantCategory category = ParticipantCategory.valueOf(text(row, 2));
+        String region = cached(regions, row, 1);
+        ParticipantCategory category = cached(categories, row, 2);
         boolean paid = row[starts[3]] == 't';
         LocalDate asOf = date(row, 4);
         LocalDate birth = isNull(row, 5) ? null : date(row, 5);
-        String relation = isNull(row, 6) ? null : text(row, 6);
+        FamilyRole role = isNull(row, 6) ? FamilyRole.OTHER : cached(roles, row, 6);
         Set<Identity> identities = isNull(row, 7) ? EnumSet.noneOf(Identity.class)
                 : BatchAssessmentService.identities(text(row, 7), asOf);
-        return new AssessmentInput(id, region, category, birth, identities, FamilyRoles.of(relation), asOf, paid);
+        return new AssessmentInput(id, region, category, birth, identities, role, asOf, paid);
     }
 
     private void split(byte[] row) {
@@ -56,6 +58,17 @@ final class EnrollmentRows {
             throw new IllegalStateException("batch read: expected " + COLUMNS + " columns, got " + (column + 1));
         }
         ends[column] = end;
+    }
+
+    /** A short text column through its cache, unless it holds an escape (then decoded as text). */
+    private <T> T cached(ByteKeyCache<T> cache, byte[] row, int column) {
+        for (int i = starts[column]; i < ends[column]; i++) {
+            if (row[i] == '\\') {
+                byte[] unescaped = text(row, column).getBytes(StandardCharsets.UTF_8);
+                return cache.get(unescaped, 0, unescaped.length);
+            }
+        }
+        return cache.get(row, starts[column], ends[column]);
     }
 
     private boolean isNull(byte[] row, int column) {

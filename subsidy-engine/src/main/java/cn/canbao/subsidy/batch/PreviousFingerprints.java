@@ -7,62 +7,98 @@ import java.util.Arrays;
 
 /**
  * The stored input fingerprint of every enrollment of a county and year, read once per run, with a mark for each
- * enrollment the run meets: what is left unmarked belongs to enrollments that are no longer active. Open addressing
- * over two primitive arrays, because a million boxed entries would cost more than reading them.
+ * enrollment the run meets: what is left unmarked belongs to enrollments that are no longer active. Primitive arrays,
+ * because a million boxed entries would cost more than reading them. A county's enrollment ids are nearly dense
+ * (they come from one sequence, mostly in bulk), so when the ids span at most four times their count the arrays are
+ * indexed by id minus the smallest id: one array access per lookup, in about the order the read meets them.
+ * Otherwise they are an open-addressing hash table. (Profiled: the hash probes were the largest single cost of the
+ * writing thread in a re-run.)
  */
 final class PreviousFingerprints {
 
     private static final long EMPTY = Long.MIN_VALUE;
 
-    private long[] ids;
-    private long[] fingerprints;
-    private boolean[] seen;
-    private int size;
+    /** Dense: slot = id - base, {@code present} says which slots hold a result. Hashed: {@code ids} holds the keys. */
+    private final boolean dense;
+    private final long base;
+    private final long[] ids;
+    private final boolean[] present;
+    private final long[] fingerprints;
+    private final boolean[] seen;
+    private final int size;
 
-    PreviousFingerprints(int expected) {
-        int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-        ids = new long[capacity];
-        fingerprints = new long[capacity];
-        seen = new boolean[capacity];
-        Arrays.fill(ids, EMPTY);
+    private PreviousFingerprints(long[] readIds, long[] readFingerprints, int count) {
+        size = count;
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int i = 0; i < count; i++) {
+            min = Math.min(min, readIds[i]);
+            max = Math.max(max, readIds[i]);
+        }
+        long span = count == 0 ? 0 : max - min + 1;
+        dense = count > 0 && span <= 4L * count + 1024;
+        if (dense) {
+            base = min;
+            ids = null;
+            present = new boolean[(int) span];
+            fingerprints = new long[(int) span];
+            seen = new boolean[(int) span];
+            for (int i = 0; i < count; i++) {
+                int slot = (int) (readIds[i] - base);
+                present[slot] = true;
+                fingerprints[slot] = readFingerprints[i];
+            }
+        } else {
+            base = 0;
+            present = null;
+            int capacity = Integer.highestOneBit(Math.max(16, count * 2 - 1)) << 1;
+            ids = new long[capacity];
+            fingerprints = new long[capacity];
+            seen = new boolean[capacity];
+            Arrays.fill(ids, EMPTY);
+            for (int i = 0; i < count; i++) {
+                int slot = hashSlot(readIds[i]);
+                ids[slot] = readIds[i];
+                fingerprints[slot] = readFingerprints[i];
+            }
+        }
     }
 
     /**
      * Reads {@code COPY (SELECT enrollment_id, input_fingerprint ...) TO STDOUT (FORMAT binary)}: a 19-byte header
      * (signature, flags, extension length), then per row a 16-bit field count and two length-prefixed 8-byte integers.
+     * Enrollment ids are unique (the table's primary key).
      */
     static PreviousFingerprints fromBinaryCopy(InputStream copy, int expected) throws IOException {
-        PreviousFingerprints result = new PreviousFingerprints(expected);
+        long[] readIds = new long[Math.max(16, expected)];
+        long[] readFingerprints = new long[readIds.length];
+        int count = 0;
         DataInputStream in = new DataInputStream(copy);
         in.skipNBytes(11 + 4);
         in.skipNBytes(in.readInt());
         while (true) {
             short fields = in.readShort();
             if (fields == -1) {
-                return result;
+                return new PreviousFingerprints(readIds, readFingerprints, count);
+            }
+            if (count == readIds.length) {
+                readIds = Arrays.copyOf(readIds, count * 2);
+                readFingerprints = Arrays.copyOf(readFingerprints, count * 2);
             }
             in.readInt();
-            long id = in.readLong();
+            readIds[count] = in.readLong();
             in.readInt();
-            result.put(id, in.readLong());
+            readFingerprints[count++] = in.readLong();
         }
-    }
-
-    void put(long enrollmentId, long fingerprint) {
-        if (size * 2 >= ids.length) {
-            grow();
-        }
-        int slot = slot(enrollmentId);
-        if (ids[slot] == EMPTY) {
-            ids[slot] = enrollmentId;
-            size++;
-        }
-        fingerprints[slot] = fingerprint;
     }
 
     /** The slot holding the enrollment, or -1 when it has no stored result. */
     int find(long enrollmentId) {
-        int slot = slot(enrollmentId);
+        if (dense) {
+            long slot = enrollmentId - base;
+            return slot >= 0 && slot < present.length && present[(int) slot] ? (int) slot : -1;
+        }
+        int slot = hashSlot(enrollmentId);
         return ids[slot] == EMPTY ? -1 : slot;
     }
 
@@ -82,15 +118,16 @@ final class PreviousFingerprints {
     long[] unseen() {
         long[] result = new long[size];
         int n = 0;
-        for (int i = 0; i < ids.length; i++) {
-            if (ids[i] != EMPTY && !seen[i]) {
-                result[n++] = ids[i];
+        for (int i = 0; i < seen.length; i++) {
+            boolean held = dense ? present[i] : ids[i] != EMPTY;
+            if (held && !seen[i]) {
+                result[n++] = dense ? base + i : ids[i];
             }
         }
         return Arrays.copyOf(result, n);
     }
 
-    private int slot(long key) {
+    private int hashSlot(long key) {
         int mask = ids.length - 1;
         int slot = (int) (mix(key) & mask);
         while (ids[slot] != EMPTY && ids[slot] != key) {
@@ -102,25 +139,5 @@ final class PreviousFingerprints {
     private static long mix(long key) {
         long x = key * 0x9E3779B97F4A7C15L;
         return x ^ (x >>> 32);
-    }
-
-    private void grow() {
-        long[] oldIds = ids;
-        long[] oldFingerprints = fingerprints;
-        boolean[] oldSeen = seen;
-        ids = new long[oldIds.length * 2];
-        fingerprints = new long[ids.length];
-        seen = new boolean[ids.length];
-        Arrays.fill(ids, EMPTY);
-        size = 0;
-        for (int i = 0; i < oldIds.length; i++) {
-            if (oldIds[i] != EMPTY) {
-                int slot = slot(oldIds[i]);
-                ids[slot] = oldIds[i];
-                fingerprints[slot] = oldFingerprints[i];
-                seen[slot] = oldSeen[i];
-                size++;
-            }
-        }
     }
 }

@@ -6,12 +6,12 @@ import java.util.Map;
 
 /**
  * What one batch run did. {@code created + changed + unchanged = enrollments}; {@code removed} results belonged to
- * enrollments no longer active; {@code enrollmentsUpdated} enrollment rows had their own assessment (status, policy
- * version, personal due, subsidy) brought in line. {@code phaseMillis} is the wall-clock time per phase of the run
+ * enrollments no longer active; {@code changed} counts real changes (personal due, subsidy, scheme or acceptance
+ * differ), a re-assessment that came out the same counts as unchanged. {@code phaseMillis} is the wall-clock time per phase of the run
  * that just ended (empty for runs read back from the database).
  */
 public record RunSummary(long runId, String countyCode, int coverageYear, String policyVersion, long enrollments,
-                         long unchanged, long created, long changed, long removed, long rejected, long enrollmentsUpdated,
+                         long unchanged, long created, long changed, long removed, long rejected,
                          long millis, Map<String, Long> phaseMillis) {
 
     public RunSummary {

@@ -49,6 +49,24 @@ class EnrollmentRowsTest {
     }
 
     @Test
+    void repeatedTextsAreDecodedOnceAndStillTellRowsApart() {
+        String[] relations = {"女儿", "户主", "儿子", "女儿", "孙子", "户主"};
+        FamilyRole[] expected = {FamilyRole.DAUGHTER, FamilyRole.PARENT, FamilyRole.SON, FamilyRole.DAUGHTER, FamilyRole.OTHER,
+                FamilyRole.PARENT};
+        for (int i = 0; i < relations.length; i++) {
+            String region = i % 2 == 0 ? "340321100000" : "340321101000";
+            String category = i % 3 == 0 ? "RESIDENT" : "STUDENT";
+            AssessmentInput input = rows.parse(bytes(i + "\t" + region + "\t" + category + "\tf\t2024-10-08\t2000-01-01\t"
+                    + relations[i] + "\t\\N\n"));
+            assertThat(input.familyRole()).as(relations[i]).isEqualTo(expected[i]);
+            assertThat(input.regionCode()).isEqualTo(region);
+            assertThat(input.category()).isEqualTo(ParticipantCategory.valueOf(category));
+        }
+        AssessmentInput escaped = rows.parse(bytes("9\t340321100000\tRESIDENT\tf\t2024-10-08\t2000-01-01\t\\345\\245\\263\t\\N\n"));
+        assertThat(escaped.familyRole()).isEqualTo(FamilyRole.DAUGHTER);
+    }
+
+    @Test
     void aRowWithTheWrongNumberOfColumnsIsRefusedWithTheCount() {
         assertThatThrownBy(() -> rows.parse(bytes("7\t340321100000\tRESIDENT\n"))).hasMessageContaining("got 3");
     }

@@ -64,7 +64,6 @@ public final class Population {
                     enrollments.append(id).append(',').append(coverageYear).append(',').append(county).append(',')
                             .append(p.regionCode()).append(',').append(id).append(',').append(key).append(',').append(p.category())
                             .append(",RENEWAL,").append(p.status()).append(',').append(p.registeredOn()).append(" 10:00:00+08,test,")
-                            .append("REGISTERED".equals(p.status()) ? "" : "test-policy").append(',')
                             .append(paid ? p.paidOn() + " 10:00:00+08" : "").append('\n');
                     for (Identity identity : p.identities()) {
                         identities.append(coverageYear).append(',').append(county).append(',').append(id).append(',')
@@ -75,7 +74,7 @@ public final class Population {
                 copy.copyIn("COPY resident (id, person_key, name, document_type, document_number, birth_date, relation_to_head, "
                         + "region_code, county_code, category) FROM STDIN (FORMAT csv)", new StringReader(residents.toString()));
                 copy.copyIn("COPY enrollment (id, coverage_year, county_code, region_code, resident_id, person_key, category, flow, "
-                        + "status, registered_at, registered_by, policy_version, paid_at) FROM STDIN (FORMAT csv)",
+                        + "status, registered_at, registered_by, paid_at) FROM STDIN (FORMAT csv)",
                         new StringReader(enrollments.toString()));
                 if (!identities.isEmpty()) {
                     copy.copyIn("COPY person_identity (coverage_year, county_code, resident_id, identity, valid_from, source, "

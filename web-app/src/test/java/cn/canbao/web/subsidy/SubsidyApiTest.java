@@ -74,8 +74,8 @@ class SubsidyApiTest {
                 """).param("id", resident).param("identity", identity).update();
         return jdbc.sql("""
                 INSERT INTO enrollment (coverage_year, county_code, region_code, resident_id, person_key, category, flow, status,
-                  registered_at, registered_by, policy_version, paid_at)
-                VALUES (2025, '340321', :region, :resident, :key, 'RESIDENT', 'RENEWAL', 'PAID', '2024-10-08 10:00+08', 'test', 'test',
+                  registered_at, registered_by, paid_at)
+                VALUES (2025, '340321', :region, :resident, :key, 'RESIDENT', 'RENEWAL', 'PAID', '2024-10-08 10:00+08', 'test',
                   '2024-10-20 10:00+08') RETURNING id
                 """).param("region", LIUCHENG).param("resident", resident).param("key", key).query(Long.class).single();
     }
@@ -115,8 +115,8 @@ class SubsidyApiTest {
                 """).param("id", resident).update();
         jdbc.sql("""
                 INSERT INTO enrollment (coverage_year, county_code, region_code, resident_id, person_key, category, flow, status,
-                  registered_at, registered_by, policy_version, paid_at)
-                VALUES (2025, '150702', '150702', :resident, :key, 'RESIDENT', 'RENEWAL', 'PAID', '2024-10-08 10:00+08', 'test', 'test',
+                  registered_at, registered_by, paid_at)
+                VALUES (2025, '150702', '150702', :resident, :key, 'RESIDENT', 'RENEWAL', 'PAID', '2024-10-08 10:00+08', 'test',
                   '2024-10-20 10:00+08')
                 """).param("resident", resident).param("key", key).update();
         mvc.perform(json(post("/api/v1/subsidies/150702/2025/assessment-runs"), "hailar.staff", "")).andExpect(status().isOk());
