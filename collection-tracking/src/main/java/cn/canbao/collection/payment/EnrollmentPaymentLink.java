@@ -211,14 +211,14 @@ public class EnrollmentPaymentLink {
     /**
      * Every ledger record of the people whose enrollment the ledger can change (a positive assessed
      * amount, or paid already), in booking order per person. The assessed amount is the collection
-     * view's; the enrollment row gives what a payment changes. Records first, as {@link PaymentRepository#RECORD} maps them.
+     * view's; the enrollment (with its current assessment's policy version) gives what a payment changes. Records first, as {@link PaymentRepository#RECORD} maps them.
      */
     private static final String READ = "SELECT p.transaction_id, p.coverage_year, p.id_number, p.name, p.amount_fen, p.channel, p.paid_at, "
             + "p.collecting_unit, p.collecting_region, p.kind, p.reverses, "
             + "e.id, e.status, e.flow, e.payment_reference, e.policy_version, r.birth_date, v.assessed_fen "
             + "FROM link_person l "
             + "JOIN collection_enrollment_v v ON v.coverage_year = l.coverage_year AND v.id_number = l.id_number "
-            + "JOIN enrollment e ON e.person_key = 'CN' || l.id_number AND e.coverage_year = l.coverage_year "
+            + "JOIN enrollment_with_assessment e ON e.person_key = 'CN' || l.id_number AND e.coverage_year = l.coverage_year "
             + "AND e.status NOT IN ('SUSPENDED', 'TERMINATED') "
             + "JOIN resident r ON r.id = e.resident_id "
             + "JOIN payment_record p ON p.coverage_year = l.coverage_year AND p.id_number = l.id_number "
@@ -232,10 +232,13 @@ public class EnrollmentPaymentLink {
     private static final String PAYMENT_STATE = "jsonb_build_object('status', x.status, 'paidFen', x.paid_fen, "
             + "'paymentReference', x.payment_reference, 'coverageStart', x.coverage_start, 'coverageEnd', x.coverage_end)";
 
-    /** A reversed payment undoes the enrollment paid by exactly that reference (back to assessed). */
+    /**
+     * A reversed payment undoes the enrollment paid by exactly that reference: back to registered, which reads
+     * as assessed while its assessment stands ({@code enrollment_with_assessment}).
+     */
     private static final String REVERSE = "WITH c AS (SELECT * FROM link_change WHERE action = 'R'), "
             + "before AS (SELECT e.* FROM enrollment e JOIN c ON e.id = c.enrollment_id AND e.coverage_year = c.coverage_year), "
-            + "changed AS (UPDATE enrollment e SET status = 'ASSESSED', paid_at = NULL, paid_fen = NULL, payment_reference = NULL, "
+            + "changed AS (UPDATE enrollment e SET status = 'REGISTERED', paid_at = NULL, paid_fen = NULL, payment_reference = NULL, "
             + "coverage_start = NULL, coverage_end = NULL, version = e.version + 1 FROM c "
             + "WHERE e.id = c.enrollment_id AND e.coverage_year = c.coverage_year AND e.status IN ('PAID', 'COVERED') "
             + "AND e.payment_reference = c.reference RETURNING e.*), "
@@ -247,15 +250,15 @@ public class EnrollmentPaymentLink {
     /**
      * An assessed enrollment not paid yet is marked paid (or covered) by the covering payment; the
      * running sum beyond the assessed amount is listed as an OVERPAID settlement, as
-     * {@code EnrollmentService.recordPayment} does. Registered-or-assessed both qualify, so the rule holds
-     * whether the assessed state is stored or derived from the assessment.
+     * {@code EnrollmentService.recordPayment} does. The stored status of an assessed enrollment is REGISTERED
+     * (assessed is derived from its accepted assessment, which the read already required).
      */
     private static final String PAY = "WITH c AS (SELECT * FROM link_change WHERE action = 'P'), "
             + "before AS (SELECT e.* FROM enrollment e JOIN c ON e.id = c.enrollment_id AND e.coverage_year = c.coverage_year), "
             + "changed AS (UPDATE enrollment e SET status = c.status, paid_at = c.paid_at, paid_fen = c.paid_fen, "
             + "payment_reference = c.reference, coverage_start = c.coverage_start, coverage_end = make_date(c.coverage_year, 12, 31), "
             + "version = e.version + 1 FROM c WHERE e.id = c.enrollment_id AND e.coverage_year = c.coverage_year "
-            + "AND e.status IN ('REGISTERED', 'ASSESSED') RETURNING e.*), "
+            + "AND e.status = 'REGISTERED' RETURNING e.*), "
             + "audited AS (INSERT INTO audit_log (username, action, entity_type, entity_id, region_code, before_state, after_state) "
             + "SELECT ?, 'ENROLLMENT_PAID', 'enrollment', x.coverage_year || '/' || x.id, x.region_code, "
             + PAYMENT_STATE.replace("x.", "b.") + ", " + PAYMENT_STATE + " FROM changed x JOIN before b ON b.id = x.id AND b.coverage_year = x.coverage_year), "
