@@ -61,9 +61,9 @@ public final class TestDatabase {
 
     /** A special-group identity held in the year. */
     public void special(int year, String idNumber, String name, RegionCode region, String identity, String phone) {
-        long residentId = resident(idNumber, name, region, phone);
-        jdbc.update("INSERT INTO person_identity (coverage_year, county_code, resident_id, identity, valid_from, source, source_date, "
-                + "recorded_by) VALUES (?, ?, ?, ?, ?, 'TEST', ?, 'test')", year, region.value().substring(0, 6), residentId, identity,
+        resident(idNumber, name, region, phone);
+        jdbc.update("INSERT INTO person_identity (coverage_year, county_code, person_key, identity, valid_from, source, source_date, "
+                + "recorded_by) VALUES (?, ?, ?, ?, ?, 'TEST', ?, 'test')", year, region.value().substring(0, 6), "CN" + idNumber, identity,
                 LocalDate.of(year - 1, 9, 1), LocalDate.of(year - 1, 9, 1));
     }
 }

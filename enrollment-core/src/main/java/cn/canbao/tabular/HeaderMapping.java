@@ -17,10 +17,26 @@ public final class HeaderMapping {
     private final Map<String, Column> columnByKey;
     private final List<String> ignoredHeaders;
 
+    /** The mapped columns as arrays (file index, key, length limit): every row is checked against them. */
+    private final int[] lengthCheckIndexes;
+    private final String[] lengthCheckKeys;
+    private final int[] lengthCheckLimits;
+
     private HeaderMapping(Map<String, Integer> indexByKey, Map<String, Column> columnByKey, List<String> ignoredHeaders) {
         this.indexByKey = indexByKey;
         this.columnByKey = columnByKey;
         this.ignoredHeaders = ignoredHeaders;
+        int n = indexByKey.size();
+        this.lengthCheckIndexes = new int[n];
+        this.lengthCheckKeys = new String[n];
+        this.lengthCheckLimits = new int[n];
+        int i = 0;
+        for (Map.Entry<String, Integer> entry : indexByKey.entrySet()) {
+            lengthCheckIndexes[i] = entry.getValue();
+            lengthCheckKeys[i] = entry.getKey();
+            lengthCheckLimits[i] = columnByKey.get(entry.getKey()).maxLength();
+            i++;
+        }
     }
 
     public static HeaderMapping resolve(List<String> headers, List<Column> columns) {
@@ -75,7 +91,18 @@ public final class HeaderMapping {
     }
 
     public MappedRow map(TabularRow row) {
-        return new MappedRow(row, indexByKey, columnByKey);
+        return new MappedRow(row, indexByKey, columnByKey, this);
+    }
+
+    /** The key of the first mapped cell of the row longer than its column allows, or null when all fit. */
+    String overlongKey(TabularRow row) {
+        for (int i = 0; i < lengthCheckIndexes.length; i++) {
+            String value = row.cell(lengthCheckIndexes[i]);
+            if (value != null && value.length() > lengthCheckLimits[i]) {
+                return lengthCheckKeys[i];
+            }
+        }
+        return null;
     }
 
     public boolean has(String key) {

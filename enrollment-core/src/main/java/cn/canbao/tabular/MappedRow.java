@@ -9,10 +9,13 @@ public final class MappedRow {
     private final Map<String, Integer> indexByKey;
     private final Map<String, Column> columnByKey;
 
-    MappedRow(TabularRow row, Map<String, Integer> indexByKey, Map<String, Column> columnByKey) {
+    private final HeaderMapping mapping;
+
+    MappedRow(TabularRow row, Map<String, Integer> indexByKey, Map<String, Column> columnByKey, HeaderMapping mapping) {
         this.row = row;
         this.indexByKey = indexByKey;
         this.columnByKey = columnByKey;
+        this.mapping = mapping;
     }
 
     public long line() {
@@ -45,13 +48,7 @@ public final class MappedRow {
 
     /** The first cell longer than its column allows, as a rejection; null when all fit. */
     <T> RowOutcome<T> overlongCell() {
-        for (Map.Entry<String, Integer> entry : indexByKey.entrySet()) {
-            String value = row.cell(entry.getValue());
-            Column column = columnByKey.get(entry.getKey());
-            if (value != null && value.length() > column.maxLength()) {
-                return reject(entry.getKey(), "内容超过" + column.maxLength() + "个字符");
-            }
-        }
-        return null;
+        String key = mapping.overlongKey(row);
+        return key == null ? null : reject(key, "内容超过" + columnByKey.get(key).maxLength() + "个字符");
     }
 }

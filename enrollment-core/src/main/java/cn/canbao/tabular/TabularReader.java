@@ -15,7 +15,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -223,15 +223,15 @@ public abstract class TabularReader implements Closeable, Iterator<TabularRow> {
                     return null;
                 }
                 CSVRecord record = records.next();
-                List<String> cells = new ArrayList<>(record.size());
-                for (String cell : record) {
+                String[] cells = record.values();
+                for (String cell : cells) {
                     if (cell.indexOf(REPLACEMENT) >= 0) {
                         throw new TabularFileException("第" + line + "行有无法按" + (charset.equals(GBK) ? "GBK" : charset.name())
                                 + "解码的字符（文件中混有不同编码的内容）。请在Excel或WPS中另存为“CSV UTF-8”格式后重新上传", line);
                     }
-                    cells.add(cell);
                 }
-                return new TabularRow(line, cells);
+                // The record's own array, not a copy: nothing changes a row's cells.
+                return new TabularRow(line, Arrays.asList(cells));
             } catch (UncheckedIOException e) {
                 throw new TabularFileException("第" + line + "行附近CSV格式错误：" + e.getCause().getMessage(), line, e);
             } catch (IllegalStateException e) {

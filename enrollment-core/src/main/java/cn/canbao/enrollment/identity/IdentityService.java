@@ -66,7 +66,8 @@ public class IdentityService {
             throw new InvalidRequestException(problems);
         }
         LocalDate today = LocalDate.now(clock);
-        long id = identities.insertManual(residentId, resident.countyCode(), coverageYear, identity, validFrom, validTo, today,
+        long id = identities.insertManual(resident.personKey(), resident.name(), resident.regionCode(),
+                resident.countyCode(), coverageYear, identity, validFrom, validTo, today,
                 actor.username(), note);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("residentId", residentId);
@@ -78,9 +79,8 @@ public class IdentityService {
         return enrollments.reassess(actor, List.of(residentId), coverageYear);
     }
 
-    /** The full history of a resident's identities, newest first. */
+    /** The full history of a resident's identities, newest first, including roster statements made before they registered. */
     public List<PersonIdentity> history(Actor actor, long residentId) {
-        residents.get(actor, residentId);
-        return identities.history(residentId);
+        return identities.history(residents.get(actor, residentId).personKey());
     }
 }

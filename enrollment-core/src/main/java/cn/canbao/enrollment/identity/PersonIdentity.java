@@ -6,12 +6,12 @@ import java.time.OffsetDateTime;
 import cn.canbao.policy.Identity;
 
 /**
- * One recorded statement that a resident holds a special identity for a coverage year, with its
- * validity and where it came from (a roster import and line, or a manual entry).
+ * One recorded statement that a person (found by person key) holds a special identity for a coverage
+ * year, with its validity and where it came from: a roster import and line ({@code id} is null, the
+ * import and line identify it), or a manual entry ({@code id}).
  */
 public record PersonIdentity(
-        long id,
-        long residentId,
+        Long id,
         int coverageYear,
         Identity identity,
         LocalDate validFrom,

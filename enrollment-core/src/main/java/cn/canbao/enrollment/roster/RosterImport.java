@@ -3,7 +3,7 @@ package cn.canbao.enrollment.roster;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-/** The status row of one roster file import; updated after every committed batch (the progress). */
+/** The status row of one roster file import: lines read so far while it runs, the final counts at its commit. */
 public record RosterImport(
         long id,
         RosterType rosterType,
@@ -17,7 +17,6 @@ public record RosterImport(
         long rowsRead,
         long rowsImported,
         long rowsRejected,
-        long residentsCreated,
         long committedThroughLine,
         String failure,
         String importedBy,

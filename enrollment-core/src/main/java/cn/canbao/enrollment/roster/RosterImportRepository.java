@@ -21,7 +21,7 @@ public class RosterImportRepository {
             RosterType.valueOf(rs.getString("roster_type")), rs.getInt("coverage_year"), rs.getString("region_code"),
             rs.getObject("source_date", LocalDate.class), rs.getString("file_name"), rs.getString("file_sha256"),
             rs.getLong("file_size"), RosterImport.Status.valueOf(rs.getString("status")), rs.getLong("rows_read"),
-            rs.getLong("rows_imported"), rs.getLong("rows_rejected"), rs.getLong("residents_created"),
+            rs.getLong("rows_imported"), rs.getLong("rows_rejected"),
             rs.getLong("committed_through_line"), rs.getString("failure"), rs.getString("imported_by"),
             rs.getObject("started_at", OffsetDateTime.class), rs.getObject("heartbeat_at", OffsetDateTime.class),
             rs.getObject("finished_at", OffsetDateTime.class));

@@ -16,44 +16,98 @@ import org.springframework.stereotype.Component;
 import cn.canbao.tabular.RowRejection;
 
 /**
- * Loads one roster file in a single transaction on one connection. The parsed lines stream with
- * {@code COPY ... FROM STDIN} into a temporary staging table that has no index, no constraint and
- * no WAL; then a few set-based statements move them: new residents in person-key order, identity
- * rows (or student enrollments) in resident order, rejected lines into the error report, and the
- * final counts into the status row. Either all of it commits or none of it does, so an import that
- * dies leaves nothing half written and is simply run again.
+ * Loads one roster file in a single transaction on one connection: either all of it commits or none
+ * of it does, so an import that dies leaves nothing half written and is simply run again.
+ *
+ * <p>An identity roster is a list of statements keyed by person key; it creates no residents. Its
+ * valid lines stream by binary {@code COPY} straight into a table of the import's own, created in
+ * the transaction with no index; after the load the person-key index is built and the table is
+ * attached as the import's partition of {@code person_identity} (its CHECK constraint matches the
+ * partition bound, so the attach does not scan it). Rejected lines are spooled to a temporary file
+ * and copied into the error report afterwards.
+ *
+ * <p>The education and newborn rosters register people (bulk student/newborn flows): their lines
+ * stream into a temporary staging table and a few set-based statements insert the new residents in
+ * person-key order and, for students, their enrollments.
  */
 @Component
 class RosterLoader {
 
     /** What one run wrote; {@code enrolledHolders} are people whose assessed enrollment the new identities may change. */
-    record Result(long linesRead, long imported, long rejected, long residentsCreated, long lastLine,
-            List<Long> enrolledHolders, ImportPhases phases) {
+    record Result(long linesRead, long imported, long rejected, long lastLine, List<Long> enrolledHolders,
+            ImportPhases phases) {
     }
 
-    /** Receives the parsed lines in file order and writes them into the staging table. */
+    /** Receives the parsed lines in file order and writes them. */
     interface Filler {
         void fill(Stage stage) throws Exception;
     }
 
-    /** The staging side handed to the parser: one call per line, valid or rejected. */
-    static final class Stage {
+    /** The loading side handed to the parser: one call per line, valid or rejected. */
+    interface Stage {
+        void row(RosterRow row);
+
+        void rejection(RowRejection rejection);
+    }
+
+    /** Counters the status row shows while the file is read; written by the service's progress reporter. */
+    interface Progress {
+        void read(boolean rejected);
+    }
+
+    /** The columns an identity statement takes from its line; the rest are the import's (column defaults of its table). */
+    private static final String STATEMENT_COLUMNS =
+            "person_key, name, region_code, county_code, identity, valid_from, valid_to, source_line";
+
+    /** Identity rosters: each valid line as a statement row of the import's table, rejections to the spool. */
+    private static final class StatementStage implements Stage {
+        private final BinaryCopyStream copy;
+        private final RejectionSpool rejections;
+        private final Progress progress;
+        private long lastLine;
+        private long rows;
+
+        private StatementStage(BinaryCopyStream copy, RejectionSpool rejections, Progress progress) {
+            this.copy = copy;
+            this.rejections = rejections;
+            this.progress = progress;
+        }
+
+        @Override
+        public void row(RosterRow row) {
+            copy.row(8).text(row.personKey().value()).text(row.name()).text(row.regionCode()).text(row.countyCode())
+                    .text(row.identity().name()).date(row.validFrom()).date(row.validTo()).int8(row.line());
+            lastLine = row.line();
+            rows++;
+            progress.read(false);
+        }
+
+        @Override
+        public void rejection(RowRejection rejection) {
+            rejections.add(rejection);
+            lastLine = rejection.line();
+            progress.read(true);
+        }
+    }
+
+    /** Registering rosters: every line, valid or rejected, into the staging table. */
+    private static final class RegistrationStage implements Stage {
         private final CopyStream copy;
         private final Progress progress;
         private long lastLine;
         private long rows;
         private long rejections;
 
-        private Stage(CopyStream copy, Progress progress) {
+        private RegistrationStage(CopyStream copy, Progress progress) {
             this.copy = copy;
             this.progress = progress;
         }
 
-        void row(RosterRow row) {
+        @Override
+        public void row(RosterRow row) {
             copy.add(row.line()).add(row.personKey().value()).add(row.name()).add(row.document().type().name())
                     .add(row.document().number()).add(row.sex() == null ? null : row.sex().code()).add(row.birthDate())
                     .add(row.regionCode()).add(row.category().name()).add(row.phone()).add(row.school())
-                    .add(row.identity() == null ? null : row.identity().name()).add(row.validFrom()).add(row.validTo())
                     .add((String) null).add((String) null);
             copy.endRow();
             lastLine = row.line();
@@ -61,9 +115,10 @@ class RosterLoader {
             progress.read(false);
         }
 
-        void rejection(RowRejection rejection) {
+        @Override
+        public void rejection(RowRejection rejection) {
             copy.add(rejection.line());
-            for (int i = 0; i < 13; i++) {
+            for (int i = 0; i < 10; i++) {
                 copy.add((String) null);
             }
             copy.add(truncate(rejection.field(), 100)).add(truncate(rejection.reason(), 500));
@@ -74,15 +129,9 @@ class RosterLoader {
         }
     }
 
-    /** Counters the status row shows while the file is read; written by the service's progress reporter. */
-    interface Progress {
-        void read(boolean rejected);
-    }
-
     private static final String STAGE_COLUMNS = """
             line bigint, person_key text, name text, document_type text, document_number text, sex text, birth_date date,
-            region_code text, category text, phone text, school text, identity text, valid_from date, valid_to date,
-            field text, reason text""";
+            region_code text, category text, phone text, school text, field text, reason text""";
 
     private final DataSource dataSource;
 
@@ -95,11 +144,13 @@ class RosterLoader {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
-                Result result = load(connection, rosterImport, importedBy, progress, filler);
+                Result result = rosterImport.rosterType().establishesIdentities()
+                        ? loadStatements(connection, rosterImport, importedBy, progress, filler)
+                        : loadRegistrations(connection, rosterImport, importedBy, progress, filler);
                 long commitStart = System.nanoTime();
                 connection.commit();
-                return new Result(result.linesRead(), result.imported(), result.rejected(), result.residentsCreated(),
-                        result.lastLine(), result.enrolledHolders(), result.phases().withCommit(System.nanoTime() - commitStart));
+                return new Result(result.linesRead(), result.imported(), result.rejected(), result.lastLine(),
+                        result.enrolledHolders(), result.phases().withCommit(System.nanoTime() - commitStart));
             } catch (Exception | Error e) {
                 connection.rollback();
                 throw e;
@@ -109,8 +160,86 @@ class RosterLoader {
         }
     }
 
-    private static Result load(Connection connection, RosterImport rosterImport, String importedBy, Progress progress,
+    /** The partition that holds the statements of one import: {@code person_identity_<year>_import_<id>}. */
+    static String statementTable(RosterImport rosterImport) {
+        return "person_identity_" + rosterImport.coverageYear() + "_import_" + rosterImport.id();
+    }
+
+    private static Result loadStatements(Connection connection, RosterImport rosterImport, String importedBy, Progress progress,
             Filler filler) throws Exception {
+        long start = System.nanoTime();
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        int year = rosterImport.coverageYear();
+        String yearTable = "person_identity_" + year;
+        String table = statementTable(rosterImport);
+        boolean existing;
+        try (Statement statement = connection.createStatement()) {
+            // Building the person-key index of a million statements in memory instead of on disk.
+            statement.execute("SET LOCAL maintenance_work_mem = '256MB'");
+            if (!exists(connection, yearTable)) {
+                statement.execute("SELECT create_person_identity_year(" + year + "::smallint)");
+            }
+            // Only an import the earlier batch-per-transaction loader left half committed has its partition already.
+            existing = exists(connection, table);
+            if (!existing) {
+                statement.execute("CREATE TABLE " + table + " (LIKE person_identity INCLUDING CONSTRAINTS)");
+                statement.execute("ALTER TABLE " + table + " ALTER roster_import_id SET NOT NULL, ADD CONSTRAINT " + table
+                        + "_bound CHECK (coverage_year = " + year + " AND roster_import_id = " + rosterImport.id() + ")");
+            }
+            // What every line of the import shares is written once, as the defaults of its table.
+            statement.execute("ALTER TABLE " + table
+                    + " ALTER coverage_year SET DEFAULT " + year
+                    + ", ALTER roster_import_id SET DEFAULT " + rosterImport.id()
+                    + ", ALTER source SET DEFAULT " + literal(pg, rosterImport.rosterType().name())
+                    + ", ALTER source_file SET DEFAULT " + literal(pg, rosterImport.fileName())
+                    + ", ALTER source_date SET DEFAULT DATE " + literal(pg, rosterImport.sourceDate().toString())
+                    + ", ALTER recorded_by SET DEFAULT " + literal(pg, importedBy)
+                    + ", ALTER recorded_at SET DEFAULT now()");
+        }
+        // FREEZE: the table was created in this transaction, so its rows are written as already visible to all.
+        BinaryCopyStream copy = new BinaryCopyStream(pg.getCopyAPI().copyIn("COPY " + table + " (" + STATEMENT_COLUMNS
+                + ") FROM STDIN (FORMAT binary" + (existing ? "" : ", FREEZE") + ")"));
+        try (RejectionSpool rejections = new RejectionSpool(rosterImport.id())) {
+            StatementStage stage = new StatementStage(copy, rejections, progress);
+            try {
+                filler.fill(stage);
+            } catch (Exception | Error e) {
+                cancel(copy);
+                throw e;
+            }
+            long stored = copy.finish();
+            if (stored != stage.rows) {
+                throw new IllegalStateException("身份写入" + stored + "行，应为" + stage.rows + "行");
+            }
+            long loaded = System.nanoTime();
+
+            if (!existing) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CREATE INDEX ON " + table + " (person_key varchar_pattern_ops)");
+                }
+            }
+            long indexed = System.nanoTime();
+            if (!existing) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("ALTER TABLE " + yearTable + " ATTACH PARTITION " + table + " FOR VALUES IN ("
+                            + rosterImport.id() + ")");
+                }
+            }
+            long attached = System.nanoTime();
+
+            rejections.copyInto(pg.getCopyAPI());
+            List<Long> holders = enrolledHolders(connection, rosterImport, table);
+            long lastLine = finish(connection, rosterImport, stage.lastLine, stage.rows + rejections.count(), stage.rows,
+                    rejections.count());
+            long finished = System.nanoTime();
+            ImportPhases phases = new ImportPhases(0, loaded - start, copy.waitNanos(), indexed - loaded, attached - indexed,
+                    finished - attached, 0);
+            return new Result(stage.rows + rejections.count(), stage.rows, rejections.count(), lastLine, holders, phases);
+        }
+    }
+
+    private static Result loadRegistrations(Connection connection, RosterImport rosterImport, String importedBy,
+            Progress progress, Filler filler) throws Exception {
         long start = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
             // Sorting a million keys and hashing a million residents in memory instead of on disk.
@@ -119,7 +248,7 @@ class RosterLoader {
         }
         CopyStream copy = new CopyStream(connection.unwrap(PGConnection.class).getCopyAPI()
                 .copyIn("COPY roster_stage FROM STDIN"));
-        Stage stage = new Stage(copy, progress);
+        RegistrationStage stage = new RegistrationStage(copy, progress);
         try {
             filler.fill(stage);
         } catch (Exception | Error e) {
@@ -137,9 +266,9 @@ class RosterLoader {
         long rejected = stage.rejections;
         long analysed = System.nanoTime();
 
-        // In person-key order, each leaf of the person_key index is touched once instead of once per row, and
-        // the new ids follow the same order; the "C" collation sorts bytes (the same order for these ASCII keys).
-        long created = update(connection, """
+        // Registers the people not yet known. In person-key order, each leaf of the person_key index is touched once
+        // instead of once per row; the "C" collation sorts bytes (the same order for these ASCII keys).
+        update(connection, """
                 INSERT INTO resident (person_key, name, document_type, document_number, sex, birth_date, region_code,
                     county_code, category, phone, school)
                 SELECT DISTINCT ON (s.person_key COLLATE "C") s.person_key, s.name, s.document_type, s.document_number, s.sex, s.birth_date,
@@ -149,22 +278,7 @@ class RosterLoader {
                 ORDER BY s.person_key COLLATE "C", s.line
                 ON CONFLICT (person_key) DO NOTHING
                 """);
-        long residents = System.nanoTime();
-
-        RosterType type = rosterImport.rosterType();
-        long imported;
-        if (type.establishesIdentities()) {
-            // In resident order the new rows append at the right edge of the (resident_id, ...) primary key.
-            imported = update(connection, """
-                    INSERT INTO person_identity (coverage_year, county_code, resident_id, identity, valid_from, valid_to, source,
-                        roster_import_id, source_line, source_file, source_date, recorded_by)
-                    SELECT ?, r.county_code, r.id, s.identity, s.valid_from, s.valid_to, ?, ?, s.line, ?, ?, ?
-                    FROM roster_stage s JOIN resident r ON r.person_key = s.person_key
-                    WHERE s.reason IS NULL
-                    ORDER BY r.id, s.line
-                    """, rosterImport.coverageYear(), type.name(), rosterImport.id(), rosterImport.fileName(),
-                    rosterImport.sourceDate(), importedBy);
-        } else if (type == RosterType.EDUCATION) {
+        if (rosterImport.rosterType() == RosterType.EDUCATION) {
             update(connection, """
                     INSERT INTO enrollment (coverage_year, county_code, region_code, resident_id, person_key, category, flow,
                         school, status, registered_by)
@@ -176,48 +290,61 @@ class RosterLoader {
                     ON CONFLICT (person_key, coverage_year) WHERE status IN ('REGISTERED', 'ASSESSED', 'PAID', 'COVERED')
                     DO NOTHING
                     """, rosterImport.coverageYear(), importedBy);
-            imported = valid;
-        } else {
-            imported = valid;
         }
-        if (type.establishesIdentities() && imported != valid) {
-            throw new IllegalStateException("身份写入" + imported + "行，应为" + valid + "行");
-        }
-        long written = System.nanoTime();
+        long merged = System.nanoTime();
 
         update(connection, """
                 INSERT INTO roster_import_error (roster_import_id, line, field, reason)
                 SELECT ?, line, field, reason FROM roster_stage WHERE reason IS NOT NULL
                 ON CONFLICT DO NOTHING
                 """, rosterImport.id());
-        List<Long> holders = type.establishesIdentities() ? enrolledHolders(connection, rosterImport) : List.of();
-        long lastLine = Math.max(stage.lastLine, rosterImport.committedThroughLine());
+        long lastLine = finish(connection, rosterImport, stage.lastLine, valid + rejected, valid, rejected);
+        long finished = System.nanoTime();
+        ImportPhases phases = new ImportPhases(0, staged - start, copy.waitNanos(), analysed - staged, merged - analysed,
+                finished - merged, 0);
+        return new Result(valid + rejected, valid, rejected, lastLine, List.of(), phases);
+    }
+
+    /** Writes the final counts into the status row (a resumed import continues the counts it had committed). */
+    private static long finish(Connection connection, RosterImport rosterImport, long stageLastLine, long read, long imported,
+            long rejected) throws SQLException {
+        long lastLine = Math.max(stageLastLine, rosterImport.committedThroughLine());
         boolean resumed = rosterImport.committedThroughLine() > 0;
         update(connection, """
                 UPDATE roster_import SET rows_read = ? + ?, rows_imported = ? + ?, rows_rejected = ? + ?,
-                    residents_created = ? + ?, committed_through_line = ?, status = 'COMPLETED', failure = NULL,
-                    finished_at = now(), heartbeat_at = now()
+                    committed_through_line = ?, status = 'COMPLETED', failure = NULL, finished_at = now(), heartbeat_at = now()
                 WHERE id = ?
-                """, resumed ? rosterImport.rowsRead() : 0, valid + rejected, resumed ? rosterImport.rowsImported() : 0, imported,
-                resumed ? rosterImport.rowsRejected() : 0, rejected, resumed ? rosterImport.residentsCreated() : 0, created,
-                lastLine, rosterImport.id());
-        long finished = System.nanoTime();
-        ImportPhases phases = new ImportPhases(0, staged - start, copy.waitNanos(), analysed - staged, residents - analysed,
-                written - residents, finished - written, 0);
-        return new Result(valid + rejected, imported, rejected, created, lastLine, holders, phases);
+                """, resumed ? rosterImport.rowsRead() : 0, read, resumed ? rosterImport.rowsImported() : 0, imported,
+                resumed ? rosterImport.rowsRejected() : 0, rejected, lastLine, rosterImport.id());
+        return lastLine;
+    }
+
+    /** A string literal for DDL, which takes no bind parameters. */
+    private static String literal(PGConnection pg, String text) throws SQLException {
+        return "'" + pg.escapeLiteral(text) + "'";
+    }
+
+    private static boolean exists(Connection connection, String table) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
     }
 
     /** People already enrolled and assessed for the year who got an identity from this import (set-based, before commit). */
-    private static List<Long> enrolledHolders(Connection connection, RosterImport rosterImport) throws SQLException {
+    private static List<Long> enrolledHolders(Connection connection, RosterImport rosterImport, String table) throws SQLException {
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement("""
                 SELECT DISTINCT e.resident_id FROM enrollment e
                 WHERE e.coverage_year = ? AND e.status IN ('REGISTERED', 'PAID', 'COVERED')
-                  AND EXISTS (SELECT 1 FROM roster_stage s WHERE s.reason IS NULL AND s.person_key = e.person_key)
+                  AND EXISTS (SELECT 1 FROM %s s WHERE s.person_key = e.person_key)
                   AND (e.status <> 'REGISTERED' OR EXISTS (SELECT 1 FROM assessment_result a WHERE a.coverage_year = e.coverage_year
                        AND a.county_code = e.county_code AND a.enrollment_id = e.id AND a.accepted))
                 ORDER BY e.resident_id
-                """)) {
+                """.formatted(table))) {
             ps.setInt(1, rosterImport.coverageYear());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -229,6 +356,14 @@ class RosterLoader {
     }
 
     private static void cancel(CopyStream copy) {
+        try {
+            copy.cancel();
+        } catch (SQLException e) {
+            // the transaction is rolled back anyway
+        }
+    }
+
+    private static void cancel(BinaryCopyStream copy) {
         try {
             copy.cancel();
         } catch (SQLException e) {

@@ -18,6 +18,7 @@ import cn.canbao.enrollment.person.DocumentType;
 import cn.canbao.enrollment.person.IdentityDocument;
 import cn.canbao.enrollment.person.PersonKey;
 import cn.canbao.enrollment.person.PersonName;
+import cn.canbao.enrollment.person.ResidentIdNumber;
 import cn.canbao.enrollment.person.Sex;
 import cn.canbao.policy.Identity;
 import cn.canbao.policy.ParticipantCategory;
@@ -126,14 +127,17 @@ public final class RosterRowMapper implements RowMapper<RosterRow> {
         }
         IdentityDocument doc = document.value();
         if (doc.carriesOwnBirthDateAndSex()) {
-            if (sex != null && sex != doc.sex().orElseThrow()) {
+            // The number was just checked: its birth date and sex are read from the digits, not validated again.
+            Sex ownSex = ResidentIdNumber.sexOf(doc.number());
+            LocalDate ownBirth = ResidentIdNumber.birthDateOf(doc.number());
+            if (sex != null && sex != ownSex) {
                 return row.reject("sex", "性别与证件号码不符");
             }
-            if (birth != null && !birth.equals(doc.birthDate().orElseThrow())) {
+            if (birth != null && !birth.equals(ownBirth)) {
                 return row.reject("birthDate", "出生日期与证件号码不符");
             }
-            sex = doc.sex().orElseThrow();
-            birth = doc.birthDate().orElseThrow();
+            sex = ownSex;
+            birth = ownBirth;
         } else if (sex == null) {
             return row.reject("sex", "该证件类型须填写性别");
         } else if (birth == null) {

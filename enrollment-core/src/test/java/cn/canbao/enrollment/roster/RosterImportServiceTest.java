@@ -1,6 +1,7 @@
 package cn.canbao.enrollment.roster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.canbao.enrollment.enrollment.EnrollRequest;
 import cn.canbao.enrollment.enrollment.EnrollmentService;
+import cn.canbao.enrollment.identity.IdentityService;
 import cn.canbao.enrollment.person.PersonKey;
 import cn.canbao.enrollment.resident.Resident;
 import cn.canbao.enrollment.resident.ResidentRepository;
@@ -48,6 +50,9 @@ class RosterImportServiceTest {
 
     @Autowired
     EnrollmentService enrollments;
+
+    @Autowired
+    IdentityService identities;
 
     @Autowired
     JdbcClient jdbc;
@@ -95,17 +100,16 @@ class RosterImportServiceTest {
         assertThat(done.rowsRead()).isEqualTo(6);
         assertThat(done.rowsImported()).isEqualTo(2);
         assertThat(done.rowsRejected()).isEqualTo(4);
-        assertThat(done.residentsCreated()).isEqualTo(2);
         assertThat(service.rejections(TestPeople.COUNTY_STAFF, done.id(), 100)).containsExactly(
                 new RowRejection(3, "证件号码", "身份证号码校验位错误（应为" + good1.charAt(17) + "）"),
                 new RowRejection(6, "身份类别", "重度残疾人不由民政局认定"),
                 new RowRejection(7, "所属乡镇村代码", "地区150702001000不在导入人所属地区内"),
                 new RowRejection(8, "有效期起", "日期格式应为yyyy-MM-dd"));
-        Resident created = residents.findByPersonKey(new PersonKey("CN" + good1)).orElseThrow();
-        assertThat(created.birthDate()).isNotNull();
+        assertThat(residents.findByPersonKey(new PersonKey("CN" + good1))).as("a roster creates no residents").isEmpty();
         assertThat(jdbc.sql("SELECT source || '|' || source_line || '|' || source_file || '|' || recorded_by || '|' || valid_from"
-                + " FROM person_identity WHERE resident_id = :id").param("id", created.id()).query(String.class).single())
-                .isEqualTo("CIVIL_AFFAIRS|2|民政低保.csv|huaiyuan-staff|2024-09-01");
+                + " || '|' || name || '|' || region_code || '|' || coverage_year FROM person_identity WHERE person_key = :key")
+                .param("key", "CN" + good1).query(String.class).single())
+                .isEqualTo("CIVIL_AFFAIRS|2|民政低保.csv|huaiyuan-staff|2024-09-01|张一|" + TestPeople.YINFENG + "|2025");
     }
 
     @Test
@@ -136,20 +140,23 @@ class RosterImportServiceTest {
         text.append("吴八,x,").append(TestPeople.YINFENG).append(",低保\n");
         Path file = csv("dies.csv", text.toString(), StandardCharsets.UTF_8);
         long residentsBefore = jdbc.sql("SELECT count(*) FROM resident").query(Long.class).single();
-        // The database refuses the identity rows of this file: the merge fails after the residents were inserted.
+        // The database refuses the error report of this file: the import fails after its statements were loaded,
+        // indexed and attached as a partition.
         jdbc.sql("""
                 CREATE FUNCTION refuse_dies_csv() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
-                    IF NEW.source_file = 'dies.csv' THEN RAISE EXCEPTION 'simulated crash'; END IF;
+                    IF (SELECT file_name FROM roster_import WHERE id = NEW.roster_import_id) = 'dies.csv' THEN
+                        RAISE EXCEPTION 'simulated crash';
+                    END IF;
                     RETURN NEW;
                 END $$""").update();
-        jdbc.sql("CREATE TRIGGER refuse_dies_csv BEFORE INSERT ON person_identity_2025 FOR EACH ROW EXECUTE FUNCTION refuse_dies_csv()")
+        jdbc.sql("CREATE TRIGGER refuse_dies_csv BEFORE INSERT ON roster_import_error FOR EACH ROW EXECUTE FUNCTION refuse_dies_csv()")
                 .update();
         RosterImport failed;
         try {
             failed = service.importNow(TestPeople.COUNTY_STAFF, civilAffairs("dies.csv"), file);
         } finally {
-            jdbc.sql("DROP TRIGGER refuse_dies_csv ON person_identity_2025").update();
+            jdbc.sql("DROP TRIGGER refuse_dies_csv ON roster_import_error").update();
             jdbc.sql("DROP FUNCTION refuse_dies_csv()").update();
         }
 
@@ -157,6 +164,8 @@ class RosterImportServiceTest {
         assertThat(failed.failure()).contains("simulated crash");
         assertThat(failed.rowsImported()).isZero();
         assertThat(identityRows(failed.id())).isZero();
+        assertThat(jdbc.sql("SELECT to_regclass(:table) IS NULL").param("table", RosterLoader.statementTable(failed))
+                .query(Boolean.class).single()).as("the import's table is gone with the rollback").isTrue();
         assertThat(jdbc.sql("SELECT count(*) FROM resident").query(Long.class).single()).as("no resident of the failed run")
                 .isEqualTo(residentsBefore);
         assertThat(service.rejections(TestPeople.COUNTY_STAFF, failed.id(), 10)).as("no error report of the failed run").isEmpty();
@@ -167,7 +176,6 @@ class RosterImportServiceTest {
         assertThat(rerun.status()).isEqualTo(RosterImport.Status.COMPLETED);
         assertThat(rerun.rowsRead()).isEqualTo(8);
         assertThat(rerun.rowsImported()).isEqualTo(7);
-        assertThat(rerun.residentsCreated()).isEqualTo(7);
         assertThat(identityRows(rerun.id())).isEqualTo(7);
         assertThat(service.rejections(TestPeople.COUNTY_STAFF, rerun.id(), 10)).hasSize(1);
     }
@@ -241,6 +249,42 @@ class RosterImportServiceTest {
         assertThat(template.size()).isGreaterThan(1000);
         assertThat(done.rowsImported()).isEqualTo(1);
         assertThat(report.toString(StandardCharsets.UTF_8)).contains("行号,字段,原因").contains("3,姓名,姓名不能以=、+、-、@开头");
+    }
+
+    @Test
+    void aStatementImportedBeforeThePersonRegistersAppliesOnceTheyDo() throws IOException {
+        var person = TestPeople.adult("郑一", TestPeople.YINFENG);
+        Path file = csv("before.csv", "姓名,证件号码,所属乡镇村代码,身份类别\n郑一," + person.documentNumber() + ","
+                + TestPeople.YINFENG + ",特困人员\n", StandardCharsets.UTF_8);
+        service.importNow(TestPeople.COUNTY_STAFF, civilAffairs("before.csv"), file);
+
+        Resident resident = residentService.register(TestPeople.COUNTY_STAFF, person);
+        var enrollment = enrollments.enroll(TestPeople.COUNTY_STAFF, new EnrollRequest(resident.id(), 2025, null, null, null));
+        enrollments.assess(TestPeople.COUNTY_STAFF, enrollment.id(), 2025);
+
+        assertThat(identities.history(TestPeople.COUNTY_STAFF, resident.id())).singleElement()
+                .satisfies(statement -> assertThat(statement.sourceFile()).isEqualTo("before.csv"));
+        assertThat(enrollments.get(TestPeople.COUNTY_STAFF, enrollment.id(), 2025).personalDue()).isEqualTo(Money.ZERO);
+    }
+
+    @Test
+    void anImportsStatementsAreAnAttachedPartitionWhoseHistoryCannotBeChanged() throws IOException {
+        Path file = csv("kept.csv", "姓名,证件号码,所属乡镇村代码,身份类别\n冯一," + TestPeople.idNumber() + "," + TestPeople.YINFENG
+                + ",孤儿\n", StandardCharsets.UTF_8);
+        RosterImport done = service.importNow(TestPeople.COUNTY_STAFF, civilAffairs("kept.csv"), file);
+        String table = RosterLoader.statementTable(done);
+
+        assertThat(jdbc.sql("SELECT inhparent::regclass::text FROM pg_inherits WHERE inhrelid = to_regclass(:table)")
+                .param("table", table).query(String.class).single()).isEqualTo("person_identity_2025");
+        assertThat(jdbc.sql("SELECT count(*) FROM pg_indexes WHERE tablename = :table").param("table", table)
+                .query(Long.class).single()).isEqualTo(1);
+        for (String change : List.of("UPDATE person_identity SET note = 'x' WHERE roster_import_id = " + done.id(),
+                "DELETE FROM person_identity WHERE roster_import_id = " + done.id(),
+                "UPDATE " + table + " SET valid_to = valid_from",
+                "DELETE FROM " + table)) {
+            assertThatThrownBy(() -> jdbc.sql(change).update()).as(change).rootCause().hasMessageContaining("append-only");
+        }
+        assertThat(identityRows(done.id())).isEqualTo(1);
     }
 
     @Test

@@ -61,20 +61,20 @@ public class BatchAssessmentService {
     private static final String READ = """
             COPY (
                 WITH latest AS (
-                    SELECT DISTINCT ON (resident_id, identity) resident_id, identity, valid_from, valid_to
+                    SELECT DISTINCT ON (person_key, identity) person_key, identity, valid_from, valid_to
                     FROM person_identity
                     WHERE coverage_year = %2$d AND county_code = '%1$s'
-                    ORDER BY resident_id, identity, id DESC),
+                    ORDER BY person_key, identity, recorded_at DESC, roster_import_id DESC NULLS LAST, source_line DESC, id DESC),
                 held AS (
-                    SELECT resident_id, string_agg(identity || ':' || coalesce(valid_to::text, ''), ',') AS identities
+                    SELECT person_key, string_agg(identity || ':' || coalesce(valid_to::text, ''), ',') AS identities
                     FROM latest WHERE valid_from <= make_date(%2$d, 12, 31)
-                    GROUP BY resident_id)
+                    GROUP BY person_key)
                 SELECT e.id, e.region_code, e.category, e.status IN ('PAID', 'COVERED'),
                        coalesce((e.paid_at AT TIME ZONE 'Asia/Shanghai')::date, (e.registered_at AT TIME ZONE 'Asia/Shanghai')::date),
                        r.birth_date, r.relation_to_head, held.identities
                 FROM enrollment e
                 JOIN resident r ON r.id = e.resident_id
-                LEFT JOIN held ON held.resident_id = e.resident_id
+                LEFT JOIN held ON held.person_key = e.person_key
                 WHERE e.coverage_year = %2$d AND e.county_code = '%1$s' AND e.status IN ('REGISTERED', 'PAID', 'COVERED')
             ) TO STDOUT
             """;
