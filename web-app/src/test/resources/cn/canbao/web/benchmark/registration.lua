@@ -1,10 +1,10 @@
 -- wrk 4.1 script for the registration API under load (ScaleBenchmark, docs/performance.md): every request POSTs a
 -- new person, so the duplicate refusal never short-cuts the work. The session cookie and CSRF header come as -H.
 --
---   wrk -t2 -c16 -d20s -H 'Cookie: JSESSIONID=…' -H 'X-CSRF-TOKEN: …' -s registration.lua URL -- FIRST THREADS VILLAGES
+--   wrk -t2 -c16 -d20s -H 'Cookie: JSESSIONID=…' -H 'X-CSRF-TOKEN: …' -s registration.lua URL -- FIRST BLOCK VILLAGES
 --
--- FIRST: the first sequence number of this run (runs must not overlap); THREADS: wrk's -t; VILLAGES: comma-separated
--- village codes. Sequence number i gives ID number 341100 (滁州市, outside the county) + a birth date 1950–1999 + a
+-- Thread t numbers its requests FIRST + t * BLOCK, FIRST + t * BLOCK + 1, … (runs must not overlap: the next run starts
+-- at FIRST + threads * BLOCK); VILLAGES: comma-separated village codes. Sequence number i gives ID number 341100 (滁州市, outside the county) + a birth date 1950–1999 + a
 -- serial, with its check character (GB 11643): unique for i below 16,800,000, as ScaleBenchmark.newResident.
 
 local thread_count = 0
@@ -20,7 +20,7 @@ local numerals = {"零", "一", "二", "三", "四", "五", "六", "七", "八",
 
 function init(args)
   first = tonumber(args[1])
-  threads = tonumber(args[2])
+  block = tonumber(args[2])
   villages = {}
   for code in string.gmatch(args[3], "[^,]+") do
     villages[#villages + 1] = code
@@ -47,7 +47,7 @@ local function chinese(i)
 end
 
 function request()
-  local i = first + sent * threads + index
+  local i = first + index * block + sent
   sent = sent + 1
   local body = string.format('{"name":"压测%s","documentType":"RESIDENT_ID","documentNumber":"%s","regionCode":"%s",'
       .. '"category":"RESIDENT","phone":"13812345678"}', chinese(i), id_number(i), villages[i % #villages + 1])
