@@ -55,18 +55,16 @@ public class ResidentService {
     @Transactional
     public Resident register(Actor actor, ResidentForm form) {
         ResidentForm.Valid valid = validate(actor, form, false);
-        Resident created;
-        try {
-            created = residents.insertIfNew(valid).orElseThrow(() -> whyNotInserted(valid));
-        } catch (DuplicateKeyException e) {
-            throw new ConflictException("该人员刚被他人登记，请刷新后查询");
-        }
+        Resident created = residents.insertIfNew(valid).orElseThrow(() -> whyNotInserted(valid));
         audit.record(actor, AuditEntry.success("RESIDENT_REGISTERED", "resident", created.id(), created.regionCode(), null,
                 created.auditState()));
         return created;
     }
 
-    /** An unknown region is named first, as validation names it before anything is stored; then who holds the person key. */
+    /**
+     * An unknown region is named first, as validation names it before anything is stored; then who holds the person
+     * key (nobody only when an edit moved that key away meanwhile).
+     */
     private RuntimeException whyNotInserted(ResidentForm.Valid valid) {
         if (!residents.regionExists(valid.region().value())) {
             return unknownRegion(valid.region().value());
