@@ -14,9 +14,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param embeddedPort fixed port for the embedded server, 0 for any free port
  * @param testcontainers use a Testcontainers PostgreSQL instead of the embedded one when a Docker
  *     engine answers (the test build turns this on)
+ * @param poolSize connections in the application's pool (default 20)
  */
 @ConfigurationProperties("canbao.database")
-public record DatabaseProperties(Path embeddedDataDir, boolean embeddedEphemeral, int embeddedPort, boolean testcontainers) {
+public record DatabaseProperties(Path embeddedDataDir, boolean embeddedEphemeral, int embeddedPort, boolean testcontainers,
+        Integer poolSize) {
 
     /** The directory to use, or null for a fresh temporary one. */
     public Path effectiveDataDir() {

@@ -33,7 +33,7 @@ public class OwnDatabaseAutoConfiguration {
     DataSource dataSource(DatabaseProperties properties) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setPoolName("canbao");
-        dataSource.setMaximumPoolSize(20);
+        dataSource.setMaximumPoolSize(properties.poolSize() == null ? 20 : properties.poolSize());
         if (properties.testcontainers() && ClassUtils.isPresent(TESTCONTAINERS_CLASS, getClass().getClassLoader())
                 && ContainerDatabase.dockerAvailable()) {
             ContainerDatabase container = ContainerDatabase.shared();

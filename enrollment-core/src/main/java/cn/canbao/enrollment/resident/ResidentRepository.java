@@ -57,17 +57,22 @@ public class ResidentRepository {
                 .query(RESIDENT).optional();
     }
 
-    public long insert(ResidentForm.Valid v) {
-        KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+    /**
+     * Stores a new resident in one statement and returns the stored row, or nothing when the person key is taken or the
+     * region is not in {@code region} (the caller asks which; both are rare, the insert is the common case).
+     */
+    public Optional<Resident> insertIfNew(ResidentForm.Valid v) {
+        return jdbc.sql("""
                 INSERT INTO resident (person_key, name, document_type, document_number, sex, birth_date, household_id,
                     relation_to_head, hukou_region_code, region_code, county_code, category, phone, school, died_on)
-                VALUES (:key, :name, :docType, :docNumber, :sex, :birth, :household, :relation, :hukou, :region, :county,
-                    :category, :phone, :school, :diedOn)
-                """)
+                SELECT :key, :name, :docType, :docNumber, :sex, :birth, :household, :relation, :hukou, :region, :county,
+                    :category, :phone, :school, :diedOn
+                WHERE EXISTS (SELECT 1 FROM region WHERE code = :region)
+                ON CONFLICT (person_key) DO NOTHING
+                RETURNING\s""" + COLUMNS)
                 .paramSource(params(v))
-                .update(keys, "id");
-        return keys.getKey().longValue();
+                .query(RESIDENT)
+                .optional();
     }
 
     /** Applies the form if the version still matches; false when someone else changed the row meanwhile. */

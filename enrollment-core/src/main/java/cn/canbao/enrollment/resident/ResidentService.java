@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +29,8 @@ import cn.canbao.region.RegionCode;
 @Service
 public class ResidentService {
 
+    private static final Pattern REGION_CODE_SHAPE = Pattern.compile("[0-9]{6}|[0-9]{12}");
+
     private final ResidentRepository residents;
     private final AuditLog audit;
     private final JdbcClient jdbc;
@@ -44,23 +47,36 @@ public class ResidentService {
         return LocalDate.now(clock);
     }
 
-    /** Registers a new resident; the same person (by person key) registered before is a conflict naming where. */
+    /**
+     * Registers a new resident; the same person (by person key) registered before is a conflict naming where. The
+     * common case is one INSERT that also checks the region exists and skips a taken person key, plus the audit row
+     * (docs/performance.md, registration API); only a refused insert asks which of the two it was.
+     */
     @Transactional
     public Resident register(Actor actor, ResidentForm form) {
-        ResidentForm.Valid valid = validate(actor, form);
-        residents.findByPersonKey(valid.personKey()).ifPresent(existing -> {
-            throw new ConflictException("该人员已登记（" + existing.name() + "，" + existing.maskedDocumentNumber()
-                    + "，所在地区" + existing.regionCode() + "），请勿重复登记");
-        });
-        long id;
-        try {
-            id = residents.insert(valid);
-        } catch (DuplicateKeyException e) {
-            throw new ConflictException("该人员刚被他人登记，请刷新后查询");
-        }
-        Resident created = residents.findById(id).orElseThrow();
-        audit.record(actor, AuditEntry.success("RESIDENT_REGISTERED", "resident", id, created.regionCode(), null, created.auditState()));
+        ResidentForm.Valid valid = validate(actor, form, false);
+        Resident created = residents.insertIfNew(valid).orElseThrow(() -> whyNotInserted(valid));
+        audit.record(actor, AuditEntry.success("RESIDENT_REGISTERED", "resident", created.id(), created.regionCode(), null,
+                created.auditState()));
         return created;
+    }
+
+    /**
+     * An unknown region is named first, as validation names it before anything is stored; then who holds the person
+     * key (nobody only when an edit moved that key away meanwhile).
+     */
+    private RuntimeException whyNotInserted(ResidentForm.Valid valid) {
+        if (!residents.regionExists(valid.region().value())) {
+            return unknownRegion(valid.region().value());
+        }
+        return residents.findByPersonKey(valid.personKey())
+                .<RuntimeException>map(existing -> new ConflictException("该人员已登记（" + existing.name() + "，"
+                        + existing.maskedDocumentNumber() + "，所在地区" + existing.regionCode() + "），请勿重复登记"))
+                .orElseGet(() -> new ConflictException("该人员刚被他人登记，请刷新后查询"));
+    }
+
+    private static InvalidRequestException unknownRegion(String code) {
+        return InvalidRequestException.of("regionCode", "地区代码" + code + "不存在");
     }
 
     /**
@@ -71,7 +87,7 @@ public class ResidentService {
     @Transactional
     public Resident update(Actor actor, long id, int expectedVersion, ResidentForm form) {
         Resident before = get(actor, id);
-        ResidentForm.Valid valid = validate(actor, form);
+        ResidentForm.Valid valid = validate(actor, form, true);
         if (!valid.personKey().equals(before.personKey())) {
             residents.findByPersonKey(valid.personKey()).ifPresent(other -> {
                 throw InvalidRequestException.of("documentNumber", "该证件已登记为另一居民（" + other.name() + "）");
@@ -100,9 +116,13 @@ public class ResidentService {
         return after;
     }
 
-    private ResidentForm.Valid validate(Actor actor, ResidentForm form) {
+    /**
+     * The form's own rules and the actor's reach. {@code regionMustExist} false leaves the region's existence to the
+     * insert (register), unless a household is named: its checks come after the region's, as on update.
+     */
+    private ResidentForm.Valid validate(Actor actor, ResidentForm form, boolean regionMustExist) {
         // A region outside the actor's reach is refused before anything else is said about the input.
-        if (form.regionCode() != null && form.regionCode().strip().matches("[0-9]{6}|[0-9]{12}")) {
+        if (form.regionCode() != null && REGION_CODE_SHAPE.matcher(form.regionCode().strip()).matches()) {
             RegionScope.check(actor, form.regionCode().strip(), "该地区");
         }
         ResidentForm.Validation validation = form.validate(today());
@@ -111,8 +131,8 @@ public class ResidentService {
         }
         ResidentForm.Valid valid = validation.value();
         RegionScope.check(actor, valid.region().value(), "该地区");
-        if (!residents.regionExists(valid.region().value())) {
-            throw InvalidRequestException.of("regionCode", "地区代码" + valid.region() + "不存在");
+        if ((regionMustExist || valid.householdId() != null) && !residents.regionExists(valid.region().value())) {
+            throw unknownRegion(valid.region().value());
         }
         if (valid.householdId() != null) {
             Household household = residents.findHousehold(valid.householdId())

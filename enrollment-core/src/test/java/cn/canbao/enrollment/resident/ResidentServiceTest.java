@@ -133,4 +133,28 @@ class ResidentServiceTest {
         assertThat(audit.forEntity("resident", Long.toString(resident.id())))
                 .anySatisfy(r -> assertThat(r.action()).isEqualTo("DOCUMENT_NUMBER_REVEALED"));
     }
+
+    @Test
+    void aVillageMissingFromTheRegionTableIsRefusedOnTheRegionFieldAndNothingIsStored() {
+        ResidentForm form = TestPeople.adult("冯二", "340321001299");
+
+        assertThatThrownBy(() -> service.register(TestPeople.YINFENG_WORKER, form))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
+                        .containsExactly(new FieldProblem("regionCode", "地区代码340321001299不存在")));
+        assertThat(service.search(TestPeople.COUNTY_STAFF, new ResidentQuery(null, null, form.documentNumber(), null, null), 0, 10)
+                .content()).isEmpty();
+    }
+
+    @Test
+    void registeringThePersonAgainNamesWhereTheyAreRegisteredAndWritesNoSecondRowOrAuditEntry() {
+        ResidentForm form = TestPeople.adult("陈三", TestPeople.YINFENG);
+        Resident first = service.register(TestPeople.YINFENG_WORKER, form);
+
+        assertThatThrownBy(() -> service.register(TestPeople.COUNTY_STAFF, form))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("陈三").hasMessageContaining(TestPeople.YINFENG);
+        assertThat(service.search(TestPeople.COUNTY_STAFF, new ResidentQuery(null, null, form.documentNumber(), null, null), 0, 10)
+                .content()).extracting(Resident::id).containsExactly(first.id());
+        assertThat(audit.forEntity("resident", Long.toString(first.id()))).extracting(r -> r.action())
+                .containsExactly("RESIDENT_REGISTERED");
+    }
 }

@@ -72,7 +72,8 @@ final class BenchmarkTable {
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
     }
 
-    String render(String postgresVersion, double totalSeconds) {
+    /** loadClient: where the registration API's load generator ran (wrk in its own process, or this JVM). */
+    String render(String postgresVersion, String loadClient, double totalSeconds) {
         StringBuilder md = new StringBuilder();
         md.append("# Scale benchmark: latest run\n\n");
         md.append("Written by `bin/benchmark` (`cn.canbao.web.benchmark.ScaleBenchmark`); `docs/performance.md` quotes it.\n\n");
@@ -80,8 +81,8 @@ final class BenchmarkTable {
         md.append(String.format(Locale.ROOT, "- **Machine:** %d cores, %s memory, %s %s; load average %.2f at start, %.2f at end%n",
                 Runtime.getRuntime().availableProcessors(), totalMemory(), System.getProperty("os.name"), System.getProperty("os.arch"),
                 loadAtStart, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-        md.append(String.format(Locale.ROOT, "- **Java:** %s (%s), application heap limit %d MB (`-Xmx`), same JVM as the load client%n",
-                System.getProperty("java.version"), System.getProperty("java.vm.name"), Runtime.getRuntime().maxMemory() >> 20));
+        md.append(String.format(Locale.ROOT, "- **Java:** %s (%s), application heap limit %d MB (`-Xmx`); registration load client: %s%n",
+                System.getProperty("java.version"), System.getProperty("java.vm.name"), Runtime.getRuntime().maxMemory() >> 20, loadClient));
         md.append("- **PostgreSQL:** ").append(postgresVersion).append('\n');
         md.append("\n| operation | size | time | throughput | same-run reference | target | peak heap |\n");
         md.append("| --- | --- | --- | --- | --- | --- | --- |\n");
