@@ -14,6 +14,7 @@ import org.springframework.stereotype.Repository;
 
 import cn.canbao.money.Money;
 import cn.canbao.policy.ParticipantCategory;
+import cn.canbao.region.RegionCode;
 
 @Repository
 public class EnrollmentRepository {
@@ -120,12 +121,13 @@ public class EnrollmentRepository {
                 .param("note", note, Types.VARCHAR).param("id", id).param("year", year).update();
     }
 
-    /** PAID enrollments whose coverage has begun become COVERED; returns how many. */
-    public int startDueCoverage(LocalDate today) {
+    /** PAID enrollments within the region whose coverage has begun become COVERED; returns how many. */
+    public int startDueCoverage(RegionCode region, LocalDate today) {
         return jdbc.sql("""
                 UPDATE enrollment SET status = 'COVERED', version = version + 1
                 WHERE status = 'PAID' AND coverage_start <= :today AND coverage_year >= :year - 1
-                """).param("today", today).param("year", today.getYear()).update();
+                  AND region_code LIKE :scope
+                """).param("today", today).param("year", today.getYear()).param("scope", region.likePattern()).update();
     }
 
     /** Where the active enrollment of this person is, for the duplicate-enrollment message. */

@@ -428,12 +428,12 @@ public class EnrollmentService {
         return refunds.list(RegionScope.narrow(actor, regionCode), coverageYear, status, 500);
     }
 
-    /** Moves paid enrollments whose coverage has begun to COVERED (run daily). */
+    /** Moves the paid enrollments of the actor's region whose coverage has begun to COVERED (run nightly). */
     @Transactional
     public int startDueCoverage(Actor actor) {
-        int moved = enrollments.startDueCoverage(today());
+        int moved = enrollments.startDueCoverage(actor.region(), today());
         if (moved > 0) {
-            audit.record(actor, AuditEntry.success("COVERAGE_STARTED", "enrollment", null, null, null,
+            audit.record(actor, AuditEntry.success("COVERAGE_STARTED", "enrollment", null, actor.region().value(), null,
                     Map.of("count", moved, "date", today().toString())));
         }
         return moved;
