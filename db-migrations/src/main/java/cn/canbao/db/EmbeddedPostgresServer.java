@@ -13,8 +13,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * A real PostgreSQL server started from the binaries in the zonky Maven artifact.
  *
  * <p>One server per data directory and JVM: every Spring context of a test run shares one server
- * on a temporary directory, and the running application keeps its data between restarts because
- * its directory is never cleaned.
+ * on a temporary directory, deleted when the JVM exits; the running application keeps its data
+ * between restarts because its own directory is never cleaned.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -33,19 +33,25 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static EmbeddedPostgresServer shared(Path dataDirectory, int port) {
         Path key = dataDirectory == null ? EPHEMERAL : dataDirectory.toAbsolutePath().normalize();
         return RUNNING.computeIfAbsent(key, dir -> {
-            EmbeddedPostgresServer server = start(dir == EPHEMERAL ? temporaryDirectory() : dir, port);
+            EmbeddedPostgresServer server = dir == EPHEMERAL ? start(temporaryDirectory(), port, true) : start(dir, port, false);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-postgres-stop"));
             return server;
         });
     }
 
-    /** Starts a server that the caller owns and must close. */
+    /** Starts a server that the caller owns and must close; its data directory is kept. */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+        return start(dataDirectory, port, false);
+    }
+
+    static EmbeddedPostgresServer start(Path dataDirectory, int port, boolean deleteOnClose) {
         try {
             Files.createDirectories(dataDirectory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory.toFile())
-                    .setCleanDataDirectory(false)
+                    // zonky deletes the directory on close when asked to (test runs would otherwise leave a
+                    // data directory of up to a few GB in /tmp per test JVM)
+                    .setCleanDataDirectory(deleteOnClose)
                     .setPort(port)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("timezone", "Asia/Shanghai")

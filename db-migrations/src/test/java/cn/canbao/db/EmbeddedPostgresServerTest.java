@@ -40,6 +40,17 @@ class EmbeddedPostgresServerTest {
         assertThat(one.jdbcUrl()).startsWith("jdbc:postgresql://localhost:" + one.port());
     }
 
+    @Test
+    void aTemporaryServersDataDirectoryIsDeletedWhenItStops(@TempDir Path parent) throws Exception {
+        Path dataDirectory = parent.resolve("temporary");
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory, 0, true);
+             Connection connection = connect(server)) {
+            assertThat(dataDirectory.resolve("PG_VERSION")).exists();
+        }
+
+        assertThat(dataDirectory).doesNotExist();
+    }
+
     private static Connection connect(EmbeddedPostgresServer server) throws SQLException {
         return DriverManager.getConnection(server.jdbcUrl(), server.username(), "");
     }

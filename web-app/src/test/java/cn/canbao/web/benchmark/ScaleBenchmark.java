@@ -220,9 +220,9 @@ class ScaleBenchmark {
         for (String name : List.of("resident", "enrollment", "person_identity", "assessment_result", "payment_record",
                 "collection_person_status", "reconciliation_item", "progress_cumulative", "audit_log")) {
             long rows = jdbc.sql("SELECT count(*) FROM " + name).query(Long.class).single();
-            // The table and its partitions (one level deep here), each with its indexes and TOAST.
-            long bytes = jdbc.sql("SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c WHERE c.oid = '" + name
-                    + "'::regclass OR c.oid IN (SELECT inhrelid FROM pg_inherits WHERE inhparent = '" + name + "'::regclass)")
+            // The table and its partitions at every level (person_identity and assessment_result have sub-partitions
+            // per import and per county), each with its indexes and TOAST; pg_partition_tree also lists a plain table.
+            long bytes = jdbc.sql("SELECT coalesce(sum(pg_total_relation_size(relid)), 0) FROM pg_partition_tree('" + name + "'::regclass)")
                     .query(Long.class).single();
             table.storage(name, rows, bytes);
         }
