@@ -221,9 +221,10 @@ class ScaleBenchmark {
                 "collection_person_status", "reconciliation_item", "progress_cumulative", "audit_log")) {
             long rows = jdbc.sql("SELECT count(*) FROM " + name).query(Long.class).single();
             // The table and its partitions at every level (person_identity and assessment_result have sub-partitions
-            // per import and per county), each with its indexes and TOAST; pg_partition_tree also lists a plain table.
-            long bytes = jdbc.sql("SELECT coalesce(sum(pg_total_relation_size(relid)), 0) FROM pg_partition_tree('" + name + "'::regclass)")
-                    .query(Long.class).single();
+            // per import and per county), each with its indexes and TOAST. pg_partition_tree lists nothing for a plain
+            // table, and a partitioned parent itself has size 0, so the larger of the two is the table's size.
+            long bytes = jdbc.sql("SELECT greatest(pg_total_relation_size('" + name + "'::regclass), (SELECT coalesce(sum("
+                    + "pg_total_relation_size(relid)), 0) FROM pg_partition_tree('" + name + "'::regclass)))").query(Long.class).single();
             table.storage(name, rows, bytes);
         }
         String postgres = "PostgreSQL " + jdbc.sql("SHOW server_version").query(String.class).single() + " (embedded, io.zonky.test), "
