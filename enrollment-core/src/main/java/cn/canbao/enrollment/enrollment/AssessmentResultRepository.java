@@ -30,12 +30,21 @@ public class AssessmentResultRepository {
     }
 
     /**
+     * Waits for a batch run of the county and year, then holds it off until commit. A transaction that will save an
+     * assessment takes this before it reads {@code enrollment_with_assessment}: a run's swap detaches the year's
+     * partition, which waits for every reader of the year, so a reader that then waited here would deadlock it.
+     */
+    public void lock(String countyCode, int coverageYear) {
+        jdbc.sql("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))) AS locked")
+                .param("key", lockKey(countyCode, coverageYear)).query(Long.class).single();
+    }
+
+    /**
      * Stores an accepted assessment as the enrollment's current one. Its input fingerprint is 0 (it matches no
      * input), so the next batch run assesses the enrollment again and lists it only if the amounts differ.
      */
     public void save(Enrollment enrollment, Assessment assessment) {
-        jdbc.sql("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))) AS locked")
-                .param("key", lockKey(enrollment.countyCode(), enrollment.coverageYear())).query(Long.class).single();
+        lock(enrollment.countyCode(), enrollment.coverageYear());
         jdbc.sql("SELECT assessment_result_partition(:year, :county)::text")
                 .param("year", enrollment.coverageYear()).param("county", enrollment.countyCode()).query(String.class).single();
         jdbc.sql("""

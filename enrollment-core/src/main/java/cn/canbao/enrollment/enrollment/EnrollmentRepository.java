@@ -70,6 +70,20 @@ public class EnrollmentRepository {
                 .param("id", residentId).query(MAPPER).list();
     }
 
+    /** The county of an enrollment, read from the table itself (not the assessment view). */
+    public Optional<String> countyOf(long id, int coverageYear) {
+        return jdbc.sql("SELECT county_code FROM enrollment WHERE id = :id AND coverage_year = :year")
+                .param("id", id).param("year", coverageYear).query(String.class).optional();
+    }
+
+    /** The county of a person's active enrollment, read from the table itself (not the assessment view). */
+    public Optional<String> activeCountyOf(String personKey, int coverageYear) {
+        return jdbc.sql("""
+                SELECT county_code FROM enrollment WHERE person_key = :key AND coverage_year = :year
+                  AND status IN ('REGISTERED', 'PAID', 'COVERED')
+                """).param("key", personKey).param("year", coverageYear).query(String.class).optional();
+    }
+
     public boolean paidIn(long residentId, int coverageYear) {
         return jdbc.sql("""
                 SELECT count(*) FROM enrollment WHERE resident_id = :id AND coverage_year = :year AND paid_fen IS NOT NULL

@@ -166,6 +166,7 @@ public class EnrollmentService {
     /** 核定: amounts from the policy, recorded with the policy version. Allowed while not yet paid. */
     @Transactional
     public Enrollment assess(Actor actor, long id, int coverageYear) {
+        enrollments.countyOf(id, coverageYear).ifPresent(county -> assessmentResults.lock(county, coverageYear));
         Enrollment before = lockInScope(actor, id, coverageYear);
         if (before.status() != EnrollmentStatus.REGISTERED && before.status() != EnrollmentStatus.ASSESSED) {
             throw new ConflictException("当前状态（" + before.status().chineseName() + "）不能核定");
@@ -209,11 +210,13 @@ public class EnrollmentService {
     public List<Reassessment> reassess(Actor actor, Collection<Long> residentIds, int coverageYear) {
         List<Reassessment> results = new ArrayList<>();
         for (Long residentId : residentIds) {
-            // Lock the rows, then read them with their current assessment (a view with an outer join cannot be locked).
+            // Lock the rows and their county-year assessment lock (AssessmentResultRepository.lock), then read them with
+            // their current assessment (a view with an outer join cannot be locked).
             jdbc.sql("""
-                    SELECT id FROM enrollment WHERE resident_id = :id AND coverage_year = :year
-                      AND status IN ('REGISTERED', 'PAID', 'COVERED') FOR UPDATE
-                    """).param("id", residentId).param("year", coverageYear).query(Long.class).list();
+                    SELECT county_code FROM enrollment WHERE resident_id = :id AND coverage_year = :year
+                      AND status IN ('REGISTERED', 'PAID', 'COVERED') ORDER BY county_code FOR UPDATE
+                    """).param("id", residentId).param("year", coverageYear).query(String.class).list().stream().distinct()
+                    .forEach(county -> assessmentResults.lock(county, coverageYear));
             List<Enrollment> active = jdbc.sql("""
                     SELECT * FROM enrollment_with_assessment WHERE resident_id = :id AND coverage_year = :year
                       AND status IN ('ASSESSED', 'PAID', 'COVERED')
@@ -252,9 +255,14 @@ public class EnrollmentService {
     @Transactional
     public Enrollment recordPayment(Actor actor, PaymentRecord payment) {
         Objects.requireNonNull(payment.amount(), "amount");
+        // A renewal may be assessed below: take the county-year lock before the first read of the assessment view.
+        Resident payer = residents.findByPersonKey(new cn.canbao.enrollment.person.PersonKey(payment.personKey())).orElse(null);
+        enrollments.activeCountyOf(payment.personKey(), payment.coverageYear())
+                .or(() -> Optional.ofNullable(payer).map(Resident::countyCode))
+                .ifPresent(county -> assessmentResults.lock(county, payment.coverageYear()));
         Enrollment enrollment = enrollments.findActive(payment.personKey(), payment.coverageYear()).orElse(null);
         if (enrollment == null) {
-            Resident resident = residents.findByPersonKey(new cn.canbao.enrollment.person.PersonKey(payment.personKey()))
+            Resident resident = Optional.ofNullable(payer)
                     .orElseThrow(() -> new ConflictException("未登记的人员不能缴费，请先到医保经办机构办理参保登记"));
             if (!enrollments.paidIn(resident.id(), payment.coverageYear() - 1)) {
                 throw new ConflictException("断保或新参保人员须先到医保经办机构进行参保登记和费用核定后再缴费");

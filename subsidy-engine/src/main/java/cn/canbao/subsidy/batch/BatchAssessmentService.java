@@ -242,6 +242,9 @@ public class BatchAssessmentService {
             counts.changed = changed;
             phases.mark("change list, set-based (" + changed + " real changes)");
             String yearTable = "assessment_result_" + year;
+            // DETACH waits for every transaction reading the year, and every later reader queues behind it: a long one
+            // (a payment import reads the view) makes the run fail after 10 s, unchanged, instead of stalling the year.
+            statement.execute("SET LOCAL lock_timeout = '10s'");
             statement.execute("ALTER TABLE " + yearTable + " DETACH PARTITION " + table);
             statement.execute("DROP TABLE " + table);
             statement.execute("ALTER TABLE " + fresh + " RENAME TO " + table);

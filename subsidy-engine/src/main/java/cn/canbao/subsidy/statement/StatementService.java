@@ -117,11 +117,12 @@ public class StatementService {
     public void lines(RegionCode region, int coverageYear, Funder funder, Consumer<SubsidyLine> sink) {
         Policies policy = new Policies(region, coverageYear);
         String column = column(funder);
+        // Like the summary: a result without a rule (a single assessment stored before V32) waits for the next batch run.
         jdbc.sql("SELECT a.enrollment_id, a.county_code, " + TOWNSHIP + " AS township, a.rule_id, a.deciding_identity, a.subsidy_mode, a."
                         + column + " AS amount, r.name, r.document_number FROM assessment_result a"
                         + " JOIN enrollment e ON e.id = a.enrollment_id AND e.coverage_year = a.coverage_year"
                         + " JOIN resident r ON r.id = e.resident_id"
-                        + " WHERE a.coverage_year = :year AND " + within(region) + " AND a.accepted AND a." + column + " > 0"
+                        + " WHERE a.coverage_year = :year AND " + within(region) + " AND a.accepted AND a.rule_id IS NOT NULL AND a." + column + " > 0"
                         + " ORDER BY 3, a.enrollment_id")
                 .param("year", coverageYear).param("county", county(region)).param("prefix", prefix(region))
                 .query(rs -> {

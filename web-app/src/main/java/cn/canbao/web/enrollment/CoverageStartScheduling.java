@@ -33,7 +33,12 @@ class CoverageStartScheduling {
     int startDueCoverage() {
         int moved = 0;
         for (Region province : regions.roots()) {
-            moved += enrollments.startDueCoverage(Actor.system("coverage-start", province.code()));
+            try {
+                moved += enrollments.startDueCoverage(Actor.system("coverage-start", province.code()));
+            } catch (RuntimeException e) {
+                // one province's failure (its transaction rolled back) must not keep the others waiting a day
+                log.error("coverage start failed for {}", province.code(), e);
+            }
         }
         log.info("coverage started for {} paid enrollments", moved);
         return moved;

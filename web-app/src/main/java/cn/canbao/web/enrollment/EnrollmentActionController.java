@@ -67,6 +67,9 @@ class EnrollmentActionController {
             @RequestParam(required = false) String note, HttpServletRequest request, RedirectAttributes redirect) {
         boolean terminate = "TERMINATED".equals(kind);
         return act(coverageYear, id, redirect, terminate ? "enrollment.done.terminated" : "enrollment.done.suspended", () -> {
+            if (!terminate && !"SUSPENDED".equals(kind)) {
+                throw InvalidRequestException.of("kind", "请选择暂停或终止");
+            }
             Actor actor = access.actor(request);
             if (terminate) {
                 enrollments.terminate(actor, id, coverageYear, reason, date, note);

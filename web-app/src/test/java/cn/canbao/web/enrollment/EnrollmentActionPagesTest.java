@@ -148,4 +148,27 @@ class EnrollmentActionPagesTest {
         mvc.perform(post("/enrollments/refunds/" + refundId + "/decision").with(csrf()).param("coverageYear", Integer.toString(YEAR)))
                 .andExpect(flash().attribute("actionError", "该申请已处理"));
     }
+
+    @Test
+    @WithUserDetails("hailar.staff")
+    void staffOfAnotherCountyCanNeitherSeeNorEndAnEnrollmentHere() throws Exception {
+        long id = registerAndEnroll();
+
+        mvc.perform(get("/enrollments/" + YEAR + "/" + id).accept(MediaType.TEXT_HTML)).andExpect(status().isForbidden());
+        mvc.perform(post("/enrollments/" + YEAR + "/" + id + "/end").with(csrf()).param("kind", "TERMINATED")
+                .param("reason", "DEATH").param("date", TODAY)).andExpect(status().isForbidden());
+
+        assertThat(enrollment(id).status()).isEqualTo(EnrollmentStatus.REGISTERED);
+    }
+
+    @Test
+    void anEndOfUnknownKindIsRefusedAtTheField() throws Exception {
+        long id = registerAndEnroll();
+
+        mvc.perform(post("/enrollments/" + YEAR + "/" + id + "/end").with(csrf()).param("kind", "DELETED")
+                        .param("reason", "DEATH").param("date", TODAY))
+                .andExpect(flash().attribute("fieldErrors", Map.of("kind", "请选择暂停或终止")));
+
+        assertThat(enrollment(id).status()).isEqualTo(EnrollmentStatus.REGISTERED);
+    }
 }
