@@ -51,7 +51,7 @@ public class ProgressRollupRepository {
     }
 
     /** Copies status lines ({@link PersonStatus#csvLine()}) into the new-status table. */
-    public long copyNewStatus(Reader csvLines) {
+    private long copyNewStatus(Reader csvLines) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             return connection.unwrap(PGConnection.class).getCopyAPI()

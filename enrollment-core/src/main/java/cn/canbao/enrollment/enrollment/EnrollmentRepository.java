@@ -90,20 +90,6 @@ public class EnrollmentRepository {
                 """).param("id", residentId).param("year", coverageYear).query(Long.class).single() > 0;
     }
 
-    public long insert(int year, String regionCode, long residentId, String personKey, ParticipantCategory category,
-            EnrollmentFlow flow, String school, String registeredBy) {
-        return jdbc.sql("""
-                INSERT INTO enrollment (coverage_year, county_code, region_code, resident_id, person_key, category, flow,
-                    school, status, registered_by)
-                VALUES (:year, :county, :region, :resident, :key, :category, :flow, :school, 'REGISTERED', :by)
-                RETURNING id
-                """)
-                .param("year", year).param("county", regionCode.substring(0, 6)).param("region", regionCode)
-                .param("resident", residentId).param("key", personKey).param("category", category.name())
-                .param("flow", flow.name()).param("school", school, Types.VARCHAR).param("by", registeredBy)
-                .query(Long.class).single();
-    }
-
     public void savePayment(long id, int year, EnrollmentStatus status, OffsetDateTime paidAt, Money paid, String reference,
             LocalDate coverageStart, LocalDate coverageEnd) {
         jdbc.sql("""
