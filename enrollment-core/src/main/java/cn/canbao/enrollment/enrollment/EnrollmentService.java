@@ -191,7 +191,7 @@ public class EnrollmentService {
         if (policy == null) {
             throw new ConflictException("核定服务（政策计算）未配置，暂不能核定");
         }
-        Set<Identity> held = identities.inForce(resident.personKey(), enrollment.coverageYear(), today());
+        Set<Identity> held = identities.inForce(resident.personKey(), enrollment.countyCode(), enrollment.coverageYear(), today());
         return policy.assess(new AssessmentRequest(enrollment.regionCode(), enrollment.coverageYear(), enrollment.category(),
                 held, resident.birthDate(), today(), enrollment.flow() == EnrollmentFlow.NEWBORN_DIED_BEFORE_REGISTRATION
                         ? resident.name().substring(0, resident.name().length() - PersonName.DECEASED_NEWBORN_SUFFIX.length())

@@ -72,10 +72,19 @@ public class IdentityRepository {
         return new ArrayList<>(latest.values());
     }
 
-    /** The identities that count for an assessment made on {@code date} for the coverage year. */
-    public Set<Identity> inForce(PersonKey personKey, int coverageYear, LocalDate date) {
+    /**
+     * The identities that count for an assessment made on {@code date} for the coverage year in a county: the latest
+     * statement per identity among those of that county's rosters and staff. A subsidy is paid by the county's own
+     * funders on its own departments' rosters, and the batch assessment reads the same statements.
+     */
+    public Set<Identity> inForce(PersonKey personKey, String countyCode, int coverageYear, LocalDate date) {
+        Map<Identity, PersonIdentity> latest = new LinkedHashMap<>();
+        jdbc.sql("SELECT * FROM person_identity WHERE person_key = :key AND coverage_year = :year AND county_code = :county ORDER BY "
+                        + RECORDED_ORDER)
+                .param("key", personKey.value()).param("year", coverageYear).param("county", countyCode).query(MAPPER).list()
+                .forEach(row -> latest.put(row.identity(), row));
         Set<Identity> result = EnumSet.noneOf(Identity.class);
-        for (PersonIdentity row : latestPerIdentity(personKey, coverageYear)) {
+        for (PersonIdentity row : latest.values()) {
             if (row.countsFor(date, coverageYear)) {
                 result.add(row.identity());
             }

@@ -310,4 +310,18 @@ class RosterImportServiceTest {
 
         assertThat(enrollments.get(TestPeople.COUNTY_STAFF, enrollment.id(), 2025).personalDue()).isEqualTo(Money.ZERO);
     }
+
+    @Test
+    void anIdentityStatedOnlyByAnotherCountysRosterDoesNotLowerTheDueHere() {
+        Resident resident = residentService.register(TestPeople.COUNTY_STAFF, TestPeople.adult("周二", TestPeople.YINFENG));
+        var enrollment = enrollments.enroll(TestPeople.COUNTY_STAFF, new EnrollRequest(resident.id(), 2025, null, null, null));
+        jdbc.sql("""
+                INSERT INTO person_identity (coverage_year, county_code, person_key, identity, valid_from, source, source_date, recorded_by)
+                VALUES (2025, '150702', :key, 'TEKUN', DATE '2024-09-01', 'CIVIL_AFFAIRS', DATE '2024-09-01', 'hailar.staff')
+                """).param("key", resident.personKey().value()).update();
+
+        enrollments.assess(TestPeople.COUNTY_STAFF, enrollment.id(), 2025);
+
+        assertThat(enrollments.get(TestPeople.COUNTY_STAFF, enrollment.id(), 2025).personalDue()).isGreaterThan(Money.ZERO);
+    }
 }
