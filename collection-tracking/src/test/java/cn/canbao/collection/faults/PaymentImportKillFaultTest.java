@@ -22,6 +22,7 @@ import cn.canbao.collection.payment.PaymentImportReport;
 import cn.canbao.collection.payment.PaymentImportService;
 import cn.canbao.db.EmbeddedPostgresServer;
 import cn.canbao.region.RegionCode;
+import cn.canbao.testing.ChildJvm;
 
 /**
  * A payment import killed with SIGKILL in the middle leaves nothing behind (it is one transaction),

@@ -23,6 +23,7 @@ import cn.canbao.enrollment.roster.RosterImportRequest;
 import cn.canbao.enrollment.roster.RosterImportService;
 import cn.canbao.enrollment.roster.RosterType;
 import cn.canbao.region.RegionCode;
+import cn.canbao.testing.ChildJvm;
 
 /**
  * A roster import killed with SIGKILL in the middle leaves nothing half written, and submitted

@@ -1,4 +1,4 @@
-package cn.canbao.enrollment.faults;
+package cn.canbao.testing;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,7 +12,7 @@ import java.util.function.BooleanSupplier;
  * {@link Process#destroyForcibly()}, which is SIGKILL on Linux (no shutdown hooks, no finally
  * blocks, sockets dropped), like {@code kill -9} of the application.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
 
     private final Process process;
     private final Path log;
@@ -22,7 +22,7 @@ final class ChildJvm implements AutoCloseable {
         this.log = log;
     }
 
-    static ChildJvm start(Class<?> mainClass, Path log, String... args) throws IOException {
+    public static ChildJvm start(Class<?> mainClass, Path log, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-Duser.timezone=Asia/Shanghai", "-cp", System.getProperty("java.class.path"), mainClass.getName()));
         command.addAll(List.of(args));
@@ -31,7 +31,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Waits until the condition holds while the child still runs; fails if it exits or the time runs out. */
-    void awaitWhileAlive(BooleanSupplier condition, long timeoutSeconds, String what) throws InterruptedException {
+    public void awaitWhileAlive(BooleanSupplier condition, long timeoutSeconds, String what) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         while (!condition.getAsBoolean()) {
             if (!process.isAlive()) {
@@ -44,7 +44,7 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new AssertionError("the child JVM survived SIGKILL");
