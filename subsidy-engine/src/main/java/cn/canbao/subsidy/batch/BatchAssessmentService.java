@@ -2,6 +2,7 @@ package cn.canbao.subsidy.batch;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,7 +37,7 @@ import cn.canbao.region.RegionLevel;
  * <ol>
  * <li>the county-year lock first, so the read sees every single assessment committed before it and none can be
  *     written until the run ends;</li>
- * <li>one {@code COPY (SELECT ...) TO STDOUT} of the enrollments joined with their residents and their identities
+ * <li>one binary {@code COPY (SELECT ...) TO STDOUT} of the enrollments joined with their residents and their identities
  *     (aggregated per person), parsed from the bytes on a reading thread ({@link EnrollmentStream});</li>
  * <li>the stored input fingerprints, read once into memory; an enrollment whose fingerprint (inputs + policy
  *     version) is unchanged is not assessed again;</li>
@@ -69,14 +70,13 @@ public class BatchAssessmentService {
                     SELECT person_key, string_agg(identity || ':' || coalesce(valid_to::text, ''), ',') AS identities
                     FROM latest WHERE valid_from <= make_date(%2$d, 12, 31)
                     GROUP BY person_key)
-                SELECT e.id, e.region_code, e.category, e.status IN ('PAID', 'COVERED'),
-                       coalesce((e.paid_at AT TIME ZONE 'Asia/Shanghai')::date, (e.registered_at AT TIME ZONE 'Asia/Shanghai')::date),
+                SELECT e.id, e.region_code, e.category, e.status IN ('PAID', 'COVERED'), coalesce(e.paid_at, e.registered_at),
                        r.birth_date, r.relation_to_head, held.identities
                 FROM enrollment e
                 JOIN resident r ON r.id = e.resident_id
                 LEFT JOIN held ON held.person_key = e.person_key
                 WHERE e.coverage_year = %2$d AND e.county_code = '%1$s' AND e.status IN ('REGISTERED', 'PAID', 'COVERED')
-            ) TO STDOUT
+            ) TO STDOUT (FORMAT binary)
             """;
 
     /**
@@ -96,6 +96,10 @@ public class BatchAssessmentService {
               AND (o.personal_due_fen <> n.personal_due_fen OR %1$s <> %2$s
                    OR o.rule_id IS DISTINCT FROM n.rule_id OR o.accepted <> n.accepted)
             """;
+
+    /** The run's constants as column defaults of its fresh table: year, county, escaped policy version, run id. */
+    private static final String RUN_DEFAULTS = "ALTER coverage_year SET DEFAULT %d, ALTER county_code SET DEFAULT '%s', "
+            + "ALTER policy_version SET DEFAULT '%s', ALTER run_id SET DEFAULT %d";
 
     private final DataSource dataSource;
     private final PolicySource policies;
@@ -162,18 +166,25 @@ public class BatchAssessmentService {
                     create.execute("CREATE TABLE " + fresh + " (LIKE assessment_result INCLUDING DEFAULTS INCLUDING CONSTRAINTS, "
                             + "CONSTRAINT " + fresh + "_bound CHECK (coverage_year = " + coverageYear + " AND county_code = '"
                             + county.value() + "'))");
+                    // What every result of the run shares is written once, as the defaults of its table: PostgreSQL
+                    // then decodes 18 columns a row instead of 22 (docs/subsidy.md). Dropped again before the swap.
+                    create.execute("ALTER TABLE " + fresh + " " + RUN_DEFAULTS.formatted(coverageYear, county.value(),
+                            write.unwrap(PGConnection.class).escapeLiteral(assessor.policyVersion()), runId));
                 }
                 results = new ResultWriter(write.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                        "COPY " + fresh + " (" + ResultWriter.COLUMNS + ") FROM STDIN (FORMAT binary)"),
-                        county.value(), coverageYear, runId, assessor.policyVersion());
+                        "COPY " + fresh + " (" + ResultWriter.COLUMNS + ") FROM STDIN (FORMAT binary)"));
+                long writerCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 assessAll(stream, previous, assessor, results, counts);
                 long written = results.finish();
+                writerCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - writerCpu;
                 reading.join();
                 phases.mark("read + parse + assess + binary COPY to the new table, pipelined");
                 phases.detail("  of which PostgreSQL read (join, COPY out)", stream.readMillis());
                 phases.detail("  of which parsing (reading thread)", stream.parseMillis());
                 phases.detail("  of which assessing (writing thread)", counts.assessNanos / 1_000_000);
                 phases.detail("  of which binary COPY (writing thread)", results.copyMillis());
+                phases.detail("  CPU of the reading thread", stream.cpuMillis());
+                phases.detail("  CPU of the writing thread", writerCpu / 1_000_000);
                 long[] unseen = previous.unseen();
                 counts.removed = unseen.length;
                 if (written == 0 && unseen.length == 0) {
@@ -234,7 +245,9 @@ public class BatchAssessmentService {
             }
         }
         try (var statement = write.createStatement()) {
-            statement.execute("ALTER TABLE " + fresh + " ADD CONSTRAINT " + fresh + "_pkey PRIMARY KEY (coverage_year, county_code, enrollment_id)");
+            // The sort of a million keys in memory rather than in temporary files (the default is 64 MB).
+            statement.execute("SET LOCAL maintenance_work_mem = '256MB'");
+            statement.execute("ALTER TABLE " + fresh + " ADD CONSTRAINT " + fresh + "_pkey PRIMARY KEY (enrollment_id, coverage_year, county_code)");
             phases.mark("primary key built (" + written + " new rows)");
             long changed = counts.changed == 0 ? 0 : statement.executeUpdate(LIST_CHANGES.formatted(SUBSIDY_SUM.formatted("o"),
                     SUBSIDY_SUM.formatted("n"), fresh, table, runId));
@@ -247,6 +260,8 @@ public class BatchAssessmentService {
             statement.execute("SET LOCAL lock_timeout = '10s'");
             statement.execute("ALTER TABLE " + yearTable + " DETACH PARTITION " + table);
             statement.execute("DROP TABLE " + table);
+            statement.execute("ALTER TABLE " + fresh + " ALTER coverage_year DROP DEFAULT, ALTER county_code DROP DEFAULT, "
+                    + "ALTER policy_version DROP DEFAULT, ALTER run_id DROP DEFAULT");
             statement.execute("ALTER TABLE " + fresh + " RENAME TO " + table);
             statement.execute("ALTER INDEX " + fresh + "_pkey RENAME TO " + table + "_pkey");
             statement.execute("ALTER TABLE " + yearTable + " ATTACH PARTITION " + table + " FOR VALUES IN ('" + county + "')");

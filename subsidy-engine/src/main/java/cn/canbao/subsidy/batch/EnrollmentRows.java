@@ -1,8 +1,10 @@
 package cn.canbao.subsidy.batch;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.zone.ZoneRules;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -11,140 +13,125 @@ import cn.canbao.policy.Identity;
 import cn.canbao.policy.ParticipantCategory;
 
 /**
- * Parses one row of the batch read, as PostgreSQL's {@code COPY ... TO STDOUT} text format sends it (tab-separated,
- * {@code \N} for null, backslash escapes, newline at the end), straight from the bytes into an {@link AssessmentInput}.
- * Columns: enrollment id, region code, category, paid (t/f), as-of date, birth date, relation to head, identities
- * ({@code IDENTITY:valid_to} comma-separated). Region, category and relation are decoded once per distinct text
- * ({@link ByteKeyCache}). Not thread-safe (it keeps small caches): one per reading thread.
+ * Parses the messages of the batch read, as PostgreSQL's {@code COPY ... TO STDOUT (FORMAT binary)} sends them (one
+ * row per message; the file header before the first row, the trailer in the last message), straight from the bytes
+ * into an {@link AssessmentInput}. Binary costs the server no text formatting, and the as-of instant comes as the raw
+ * {@code timestamptz}: turning it into a Beijing date here spares the server a time-zone conversion per row.
+ * Columns: enrollment id (int8), region code, category (text), paid (bool), as-of instant (timestamptz: paid, else
+ * registered), birth date (date), relation to head (text), identities ({@code IDENTITY:valid_to} comma-separated).
+ * Region, category and relation are decoded once per distinct text ({@link ByteKeyCache}). Not thread-safe (it keeps
+ * small caches): one per reading thread.
  */
 final class EnrollmentRows {
 
     static final int COLUMNS = 8;
 
+    /** The zone the read used to date payments and registrations (SQL {@code AT TIME ZONE 'Asia/Shanghai'} before). */
+    private static final ZoneRules BEIJING = ZoneId.of("Asia/Shanghai").getRules();
+    /** PostgreSQL's binary dates and timestamps count from 2000-01-01 (UTC for timestamps). */
+    private static final long EPOCH_2000_DAY = 10_957;
+    private static final long EPOCH_2000_SECOND = EPOCH_2000_DAY * 86_400;
+    private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
+
     private final ByteKeyCache<String> regions = new ByteKeyCache<>(region -> region);
     private final ByteKeyCache<ParticipantCategory> categories = new ByteKeyCache<>(ParticipantCategory::valueOf);
     private final ByteKeyCache<FamilyRole> roles = new ByteKeyCache<>(FamilyRoles::of);
-    private final int[] starts = new int[COLUMNS];
-    private final int[] ends = new int[COLUMNS];
+    private byte[] row;
+    private int position;
 
-    AssessmentInput parse(byte[] row) {
-        split(row);
-        long id = number(row, 0);
-        String region = cached(regions, row, 1);
-        ParticipantCategory category = cached(categories, row, 2);
-        boolean paid = row[starts[3]] == 't';
-        LocalDate asOf = date(row, 4);
-        LocalDate birth = isNull(row, 5) ? null : date(row, 5);
-        FamilyRole role = isNull(row, 6) ? FamilyRole.OTHER : cached(roles, row, 6);
-        Set<Identity> identities = isNull(row, 7) ? EnumSet.noneOf(Identity.class)
-                : BatchAssessmentService.identities(text(row, 7), asOf);
+    /** The row in one message, or null for the message that only ends the stream. */
+    AssessmentInput parse(byte[] message) {
+        row = message;
+        position = 0;
+        if (startsWithSignature()) {
+            position = SIGNATURE.length + 4;
+            position += 4 + readInt();
+        }
+        short columns = readShort();
+        if (columns == -1) {
+            return null;
+        }
+        if (columns != COLUMNS) {
+            throw new IllegalStateException("batch read: expected " + COLUMNS + " columns, got " + columns);
+        }
+        long id = readLong(field(false));
+        String region = text(regions, field(false));
+        ParticipantCategory category = text(categories, field(false));
+        if (field(false) != 1) {
+            throw new IllegalStateException("batch read: a boolean of more than one byte");
+        }
+        boolean paid = row[position++] != 0;
+        LocalDate asOf = beijingDate(readLong(field(false)));
+        LocalDate birth = field(true) < 0 ? null : date(readInt());
+        int relation = field(true);
+        FamilyRole role = relation < 0 ? FamilyRole.OTHER : text(roles, relation);
+        int identitiesLength = field(true);
+        Set<Identity> identities = identitiesLength < 0 ? EnumSet.noneOf(Identity.class)
+                : BatchAssessmentService.identities(new String(row, position, identitiesLength, StandardCharsets.UTF_8), asOf);
         return new AssessmentInput(id, region, category, birth, identities, role, asOf, paid);
     }
 
-    private void split(byte[] row) {
-        int column = 0;
-        starts[0] = 0;
-        int end = row.length > 0 && row[row.length - 1] == '\n' ? row.length - 1 : row.length;
-        for (int i = 0; i < end; i++) {
-            if (row[i] == '\t') {
-                if (column + 1 >= COLUMNS) {
-                    throw new IllegalStateException("batch read: more than " + COLUMNS + " columns in a row");
-                }
-                ends[column++] = i;
-                starts[column] = i + 1;
+    /** The length of the next field (and moves to its bytes); -1 for NULL, which only a nullable column may be. */
+    private int field(boolean nullable) {
+        int length = readInt();
+        if (length < 0 && !nullable) {
+            throw new IllegalStateException("batch read: NULL in a column that has none");
+        }
+        return length;
+    }
+
+    private <T> T text(ByteKeyCache<T> cache, int length) {
+        T value = cache.get(row, position, position + length);
+        position += length;
+        return value;
+    }
+
+    private static LocalDate date(int daysSince2000) {
+        if (daysSince2000 == Integer.MAX_VALUE || daysSince2000 == Integer.MIN_VALUE) {
+            throw new IllegalStateException("batch read: an infinite date");
+        }
+        return LocalDate.ofEpochDay(daysSince2000 + EPOCH_2000_DAY);
+    }
+
+    static LocalDate beijingDate(long microsSince2000) {
+        long epochSecond = Math.floorDiv(microsSince2000, 1_000_000L) + EPOCH_2000_SECOND;
+        int offset = BEIJING.getOffset(Instant.ofEpochSecond(epochSecond)).getTotalSeconds();
+        return LocalDate.ofEpochDay(Math.floorDiv(epochSecond + offset, 86_400L));
+    }
+
+    private boolean startsWithSignature() {
+        if (row.length < SIGNATURE.length + 8) {
+            return false;
+        }
+        for (int i = 0; i < SIGNATURE.length; i++) {
+            if (row[i] != SIGNATURE[i]) {
+                return false;
             }
         }
-        if (column != COLUMNS - 1) {
-            throw new IllegalStateException("batch read: expected " + COLUMNS + " columns, got " + (column + 1));
+        return true;
+    }
+
+    private long readLong(int length) {
+        if (length != 8) {
+            throw new IllegalStateException("batch read: an 8-byte field of " + length + " bytes");
         }
-        ends[column] = end;
-    }
-
-    /** A short text column through its cache, unless it holds an escape (then decoded as text). */
-    private <T> T cached(ByteKeyCache<T> cache, byte[] row, int column) {
-        for (int i = starts[column]; i < ends[column]; i++) {
-            if (row[i] == '\\') {
-                byte[] unescaped = text(row, column).getBytes(StandardCharsets.UTF_8);
-                return cache.get(unescaped, 0, unescaped.length);
-            }
-        }
-        return cache.get(row, starts[column], ends[column]);
-    }
-
-    private boolean isNull(byte[] row, int column) {
-        return ends[column] - starts[column] == 2 && row[starts[column]] == '\\' && row[starts[column] + 1] == 'N';
-    }
-
-    private long number(byte[] row, int column) {
         long value = 0;
-        for (int i = starts[column]; i < ends[column]; i++) {
-            value = value * 10 + (row[i] - '0');
+        for (int i = 0; i < 8; i++) {
+            value = (value << 8) | (row[position++] & 0xFF);
         }
         return value;
     }
 
-    /** ISO date (the JDBC driver sets DateStyle ISO): yyyy-mm-dd. */
-    private LocalDate date(byte[] row, int column) {
-        int s = starts[column];
-        if (ends[column] - s != 10) {
-            return LocalDate.parse(text(row, column));
-        }
-        int year = (row[s] - '0') * 1000 + (row[s + 1] - '0') * 100 + (row[s + 2] - '0') * 10 + (row[s + 3] - '0');
-        int month = (row[s + 5] - '0') * 10 + (row[s + 6] - '0');
-        int day = (row[s + 8] - '0') * 10 + (row[s + 9] - '0');
-        return LocalDate.of(year, month, day);
+    private int readInt() {
+        int value = ((row[position] & 0xFF) << 24) | ((row[position + 1] & 0xFF) << 16) | ((row[position + 2] & 0xFF) << 8)
+                | (row[position + 3] & 0xFF);
+        position += 4;
+        return value;
     }
 
-    private String text(byte[] row, int column) {
-        int s = starts[column];
-        int e = ends[column];
-        for (int i = s; i < e; i++) {
-            if (row[i] == '\\') {
-                return unescape(row, s, e);
-            }
-        }
-        return new String(row, s, e - s, StandardCharsets.UTF_8);
-    }
-
-    /** The text format's escapes: \b \f \n \r \t \v, octal \ooo, hex \xhh, and a backslash before any other byte. */
-    static String unescape(byte[] row, int from, int to) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(to - from);
-        for (int i = from; i < to; i++) {
-            byte b = row[i];
-            if (b != '\\' || i + 1 >= to) {
-                out.write(b);
-                continue;
-            }
-            byte next = row[++i];
-            switch (next) {
-                case 'b' -> out.write('\b');
-                case 'f' -> out.write('\f');
-                case 'n' -> out.write('\n');
-                case 'r' -> out.write('\r');
-                case 't' -> out.write('\t');
-                case 'v' -> out.write(0x0b);
-                case 'x' -> {
-                    int value = 0;
-                    int digits = 0;
-                    while (digits < 2 && i + 1 < to && Character.digit(row[i + 1], 16) >= 0) {
-                        value = value * 16 + Character.digit(row[++i], 16);
-                        digits++;
-                    }
-                    out.write(value);
-                }
-                default -> {
-                    if (next >= '0' && next <= '7') {
-                        int value = next - '0';
-                        for (int digits = 1; digits < 3 && i + 1 < to && row[i + 1] >= '0' && row[i + 1] <= '7'; digits++) {
-                            value = value * 8 + (row[++i] - '0');
-                        }
-                        out.write(value);
-                    } else {
-                        out.write(next);
-                    }
-                }
-            }
-        }
-        return out.toString(StandardCharsets.UTF_8);
+    private short readShort() {
+        short value = (short) (((row[position] & 0xFF) << 8) | (row[position + 1] & 0xFF));
+        position += 2;
+        return value;
     }
 }

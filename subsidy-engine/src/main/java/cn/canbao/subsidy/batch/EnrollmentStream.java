@@ -1,5 +1,6 @@
 package cn.canbao.subsidy.batch;
 
+import java.lang.management.ManagementFactory;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,7 @@ import org.postgresql.copy.CopyManager;
 import org.postgresql.copy.CopyOut;
 
 /**
- * The reading half of a batch run, on its own thread: one {@code COPY (SELECT ...) TO STDOUT} on the read connection,
+ * The reading half of a batch run, on its own thread: one binary {@code COPY (SELECT ...) TO STDOUT} on the read connection,
  * each row parsed from its bytes as it arrives and handed on in batches through a bounded queue, so PostgreSQL's join,
  * the parsing and the assessing overlap. An empty batch marks the end; {@link #failure()} says whether it ended early.
  */
@@ -22,11 +23,13 @@ final class EnrollmentStream implements Runnable {
 
     private final CopyManager copy;
     private final String sql;
-    private final BlockingQueue<List<AssessmentInput>> queue = new ArrayBlockingQueue<>(32);
+    /** 32,768 rows in flight smooth out the two threads; more would only survive young collections for nothing. */
+    private final BlockingQueue<List<AssessmentInput>> queue = new ArrayBlockingQueue<>(8);
     private volatile boolean cancelled;
     private volatile Throwable failure;
     private volatile long readNanos;
     private volatile long parseNanos;
+    private volatile long cpuNanos;
 
     EnrollmentStream(CopyManager copy, String sql) {
         this.copy = copy;
@@ -36,6 +39,7 @@ final class EnrollmentStream implements Runnable {
     @Override
     public void run() {
         CopyOut out = null;
+        long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         try {
             out = copy.copyOut(sql);
             EnrollmentRows rows = new EnrollmentRows();
@@ -50,7 +54,10 @@ final class EnrollmentStream implements Runnable {
                 if (row == null) {
                     break;
                 }
-                batch.add(rows.parse(row));
+                AssessmentInput input = rows.parse(row);
+                if (input != null) {
+                    batch.add(input);
+                }
                 parsing += System.nanoTime() - t1;
                 if (batch.size() == BATCH) {
                     if (!hand(batch)) {
@@ -69,6 +76,7 @@ final class EnrollmentStream implements Runnable {
             failure = e;
             cancelQuietly(out);
         } finally {
+            cpuNanos = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart;
             try {
                 hand(END);
             } catch (InterruptedException e) {
@@ -99,6 +107,11 @@ final class EnrollmentStream implements Runnable {
 
     long parseMillis() {
         return parseNanos / 1_000_000;
+    }
+
+    /** CPU time of the reading thread (on a busy machine its wall times include waiting for a core). */
+    long cpuMillis() {
+        return cpuNanos / 1_000_000;
     }
 
     private boolean hand(List<AssessmentInput> batch) throws InterruptedException {

@@ -16,33 +16,27 @@ import cn.canbao.policy.Funder;
  */
 final class ResultWriter {
 
-    /** The columns written, in order ({@code assessed_at} takes its default). */
-    static final String COLUMNS = "coverage_year, county_code, enrollment_id, region_code, policy_version, "
-            + "input_fingerprint, accepted, rejection_reason, standard_fen, personal_due_fen, subsidy_mode, rule_id, "
-            + "deciding_identity, medical_assistance_fund_fen, disabled_persons_federation_fen, "
-            + "rural_revitalization_bureau_fen, veterans_affairs_bureau_fen, government_fen, county_finance_fen, "
-            + "refund_due_fen, person_paid, run_id";
-    private static final short FIELDS = 22;
+    /**
+     * The columns written, in order. The run's constants (year, county, policy version, run id) are the defaults of
+     * its table and {@code assessed_at} takes its own.
+     */
+    static final String COLUMNS = "enrollment_id, region_code, input_fingerprint, accepted, rejection_reason, "
+            + "standard_fen, personal_due_fen, subsidy_mode, rule_id, deciding_identity, medical_assistance_fund_fen, "
+            + "disabled_persons_federation_fen, rural_revitalization_bureau_fen, veterans_affairs_bureau_fen, "
+            + "government_fen, county_finance_fen, refund_due_fen, person_paid";
+    private static final short FIELDS = 18;
     private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
     private static final int SEND_AT = 1 << 20;
 
     private final CopyIn copy;
-    private final short year;
-    private final byte[] county;
-    private final byte[] policyVersion;
-    private final long runId;
     private final Map<String, byte[]> texts = new HashMap<>();
     private final byte[] buffer = new byte[SEND_AT + 4096];
     private int length;
     private long copyNanos;
     private long copyNanosReported;
 
-    ResultWriter(CopyIn copy, String county, int year, long runId, String policyVersion) {
+    ResultWriter(CopyIn copy) {
         this.copy = copy;
-        this.year = (short) year;
-        this.county = county.getBytes(StandardCharsets.UTF_8);
-        this.policyVersion = policyVersion.getBytes(StandardCharsets.UTF_8);
-        this.runId = runId;
         System.arraycopy(HEADER, 0, buffer, 0, HEADER.length);
         length = HEADER.length;
     }
@@ -52,12 +46,8 @@ final class ResultWriter {
             send();
         }
         putShort(FIELDS);
-        putInt(2);
-        putShort(year);
-        putBytes(county);
         putLongField(row.enrollmentId());
         putText(row.regionCode());
-        putBytes(policyVersion);
         putLongField(row.fingerprint());
         putBoolean(row.accepted());
         putText(row.rejectionReason());
@@ -75,7 +65,6 @@ final class ResultWriter {
         }
         putLongField(row.refundDue().fen());
         putBoolean(row.personPaid());
-        putLongField(runId);
         if (length >= SEND_AT) {
             send();
         }

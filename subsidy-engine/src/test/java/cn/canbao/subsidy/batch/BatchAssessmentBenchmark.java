@@ -22,6 +22,7 @@ import cn.canbao.audit.Actor;
 import cn.canbao.policy.FamilyRole;
 import cn.canbao.policy.ParticipantCategory;
 import cn.canbao.region.RegionCode;
+import cn.canbao.subsidy.support.CpuMeter;
 import cn.canbao.subsidy.support.Population;
 import cn.canbao.subsidy.support.SubsidyTestConfiguration;
 
@@ -88,11 +89,17 @@ class BatchAssessmentBenchmark {
 
         long t2 = System.nanoTime();
         Population.write(dataSource, "bench-" + System.currentTimeMillis() + "-", 2025, people);
+        // The generated people are in the database now; garbage collection during the runs should not carry them.
+        people = null;
         double loadSeconds = (System.nanoTime() - t2) / 1e9;
 
         Actor actor = new Actor("benchmark", HUAIYUAN, "127.0.0.1");
+        CpuMeter cpu = CpuMeter.of(dataSource);
+        long[] c0 = cpu.read();
         RunSummary first = batch.run(actor, HUAIYUAN, 2025);
+        long[] c1 = cpu.read();
         RunSummary rerun = batch.run(actor, HUAIYUAN, 2025);
+        long[] c2 = cpu.read();
         assertThat(first.created()).isGreaterThanOrEqualTo(SIZE);
         assertThat(rerun.unchanged()).isEqualTo(first.enrollments());
         assertThat(rerun.changed() + rerun.created()).isZero();
@@ -105,7 +112,9 @@ class BatchAssessmentBenchmark {
             throw new IllegalStateException(e);
         }
         double singleSeconds = (System.nanoTime() - t3) / 1e9;
+        long[] c3 = cpu.read();
         RunSummary onAssessed = batch.run(actor, HUAIYUAN, 2025);
+        long[] c4 = cpu.read();
         assertThat(onAssessed.created()).isZero();
         assertThat(onAssessed.changed()).isZero();
         assertThat(onAssessed.unchanged()).isEqualTo(first.enrollments());
@@ -124,10 +133,13 @@ class BatchAssessmentBenchmark {
                 first run, per phase (ms; the pipelined phase overlaps reading, parsing, assessing and writing):
                 %s
                   results written %,d
+                  %s
                 re-run, per phase (ms):
                 %s
+                  %s
                 first run on enrollments already assessed, per phase (ms):
                 %s
+                  %s
                 """, LocalDate.now(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"), loadAverage, first.enrollments(),
                 calculatorSeconds, SIZE / calculatorSeconds, verdict(SIZE / calculatorSeconds),
@@ -136,8 +148,8 @@ class BatchAssessmentBenchmark {
                 rerun.millis() / 1000.0, rerun.enrollments() * 1000.0 / rerun.millis(), verdict(rerun.enrollments() * 1000.0 / rerun.millis()),
                 onAssessed.millis() / 1000.0, onAssessed.enrollments() * 1000.0 / onAssessed.millis(),
                 verdict(onAssessed.enrollments() * 1000.0 / onAssessed.millis()),
-                SIZE, loadSeconds, singleSeconds, phases(first), first.created() + first.changed(), phases(rerun),
-                phases(onAssessed));
+                SIZE, loadSeconds, singleSeconds, phases(first), first.created() + first.changed(), CpuMeter.between(c0, c1),
+                phases(rerun), CpuMeter.between(c1, c2), phases(onAssessed), CpuMeter.between(c3, c4));
         System.out.println(report);
         Path out = Path.of("target", "benchmark-results", "batch-assessment.txt");
         Files.createDirectories(out.getParent());
