@@ -101,6 +101,20 @@ public class BatchAssessmentService {
     private static final String RUN_DEFAULTS = "ALTER coverage_year SET DEFAULT %d, ALTER county_code SET DEFAULT '%s', "
             + "ALTER policy_version SET DEFAULT '%s', ALTER run_id SET DEFAULT %d";
 
+    /**
+     * Where this run rejects an enrollment that had an accepted assessment (its register lost a birth date, a policy
+     * change no longer covers it), the accepted one stays its current assessment: a paid enrollment keeps the amounts
+     * it was paid against. The change list, written just before, shows the rejection to staff; the kept row's
+     * fingerprint no longer matches the inputs, so every run assesses it again until the cause is mended.
+     */
+    private static final String KEEP_ACCEPTED = """
+            WITH rejected AS (
+                DELETE FROM %1$s n USING assessment_change c
+                WHERE c.run_id = %3$d AND c.enrollment_id = n.enrollment_id AND c.before_accepted AND NOT c.after_accepted
+                RETURNING n.enrollment_id)
+            INSERT INTO %1$s SELECT o.* FROM %2$s o JOIN rejected r ON r.enrollment_id = o.enrollment_id
+            """;
+
     private final DataSource dataSource;
     private final PolicySource policies;
     private final JdbcClient jdbc;
@@ -254,6 +268,9 @@ public class BatchAssessmentService {
             counts.unchanged += counts.changed - changed;
             counts.changed = changed;
             phases.mark("change list, set-based (" + changed + " real changes)");
+            if (changed > 0 && statement.executeUpdate(KEEP_ACCEPTED.formatted(fresh, table, runId)) > 0) {
+                phases.mark("earlier accepted assessments kept where this run rejected");
+            }
             String yearTable = "assessment_result_" + year;
             // DETACH waits for every transaction reading the year, and every later reader queues behind it: a long one
             // (a payment import reads the view) makes the run fail after 10 s, unchanged, instead of stalling the year.

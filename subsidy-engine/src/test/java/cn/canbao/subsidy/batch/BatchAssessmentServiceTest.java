@@ -118,6 +118,42 @@ class BatchAssessmentServiceTest {
     }
 
     @Test
+    void aRejectedReassessmentKeepsTheEarlierAcceptedAssessmentAndIsListedAsAChange() {
+        Population.write(dataSource, "keep-", 2025, List.of(person("户主", LocalDate.of(1975, 3, 3), true)));
+        long id = jdbc.sql("SELECT id FROM enrollment WHERE person_key LIKE 'keep-%'").query(Long.class).single();
+        RunSummary first = batch.run(STAFF, HUAIYUAN, 2025);
+        assertThat(row(id)).isEqualTo(List.of(true, 40000L, 0L, 0L, "", ""));
+
+        // The register loses the birth date: the calculator cannot assess the person any more.
+        LocalDate birth = birthDate(id, null);
+        RunSummary rejected = batch.run(STAFF, HUAIYUAN, 2025);
+        assertThat(rejected.rejected()).isGreaterThanOrEqualTo(1);
+        assertThat(batch.changes(rejected.runId(), 10, 0)).singleElement().satisfies(change -> {
+            assertThat(change.enrollmentId()).isEqualTo(id);
+            assertThat(change.acceptedBefore()).isTrue();
+            assertThat(change.acceptedAfter()).isFalse();
+        });
+        // The paid enrollment still reads with the amounts it was assessed (and paid) at.
+        assertThat(row(id)).isEqualTo(List.of(true, 40000L, 0L, 0L, "", ""));
+        assertThat(enrollment(id)).isEqualTo(List.of("PAID", first.policyVersion(), 40000L, 0L));
+
+        // Once the register is mended the kept assessment matches the inputs again: nothing to assess or list.
+        birthDate(id, birth);
+        RunSummary mended = batch.run(STAFF, HUAIYUAN, 2025);
+        assertThat(mended.changed() + mended.created()).isZero();
+        assertThat(row(id)).isEqualTo(List.of(true, 40000L, 0L, 0L, "", ""));
+    }
+
+    /** Sets the birth date of the enrollment's resident; returns the one it had. */
+    private LocalDate birthDate(long enrollmentId, LocalDate birthDate) {
+        LocalDate before = jdbc.sql("SELECT r.birth_date FROM resident r JOIN enrollment e ON e.resident_id = r.id WHERE e.id = :id")
+                .param("id", enrollmentId).query((rs, i) -> rs.getObject(1, LocalDate.class)).list().get(0);
+        jdbc.sql("UPDATE resident SET birth_date = :birth WHERE id = (SELECT resident_id FROM enrollment WHERE id = :id)")
+                .param("birth", birthDate).param("id", enrollmentId).update();
+        return before;
+    }
+
+    @Test
     void onlyCountiesWithAPolicyCanBeRun() {
         assertThatThrownBy(() -> batch.run(STAFF, RegionCode.of(LIUCHENG), 2025)).hasMessageContaining("per county");
         assertThatThrownBy(() -> batch.run(STAFF, HUAIYUAN, 2030)).hasMessageContaining("no policy covers region 340321 for coverage year 2030");
