@@ -39,12 +39,13 @@ import cn.canbao.region.RegionLevel;
  *     written until the run ends;</li>
  * <li>one binary {@code COPY (SELECT ...) TO STDOUT} of the enrollments joined with their residents and their identities
  *     (aggregated per person), parsed from the bytes on a reading thread ({@link EnrollmentStream});</li>
- * <li>the stored input fingerprints, read once into memory; an enrollment whose fingerprint (inputs + policy
- *     version) is unchanged is not assessed again;</li>
+ * <li>the stored input fingerprints and outcomes, read once into memory; an enrollment whose fingerprint (inputs +
+ *     policy version) is unchanged is not assessed again, and a re-assessment is compared with the stored outcome as
+ *     it is written, so only real changes are listed;</li>
  * <li>the rest assessed by the policy calculator and streamed by binary {@code COPY} into a fresh unindexed table
  *     created in the run's transaction, with a CHECK matching the county's partition bound;</li>
  * <li>when anything changed: the unchanged results copied over from the old table, the primary key built, the real
- *     changes listed by one set-based comparison with the old table, and the new table swapped in as the county's
+ *     changes listed with their before and after amounts, and the new table swapped in as the county's
  *     partition of the year (DETACH and DROP the old one, ATTACH the new one without a validation scan). When
  *     nothing changed, the old table stays and nothing is written.</li>
  * </ol>
@@ -80,9 +81,10 @@ public class BatchAssessmentService {
             """;
 
     /**
-     * The real changes: an enrollment re-assessed by this run whose personal due, subsidy, scheme or acceptance
-     * differs from its previous result. A re-assessment that comes out the same (a single assessment's result, a
-     * changed input that does not matter) is not listed.
+     * The real changes, as the writing thread found them: enrollments re-assessed by this run whose personal due,
+     * subsidy, scheme or acceptance differs from their previous result ({@link PreviousFingerprints#sameOutcome}).
+     * A re-assessment that comes out the same (a single assessment's result, a changed input that does not matter)
+     * is not listed. Both tables have their primary key by now, so this reads only the changed rows.
      */
     private static final String LIST_CHANGES = """
             INSERT INTO assessment_change (run_id, county_code, enrollment_id, region_code, before_personal_due_fen,
@@ -92,9 +94,7 @@ public class BatchAssessmentService {
                    %1$s, %2$s, o.rule_id, n.rule_id, o.accepted, n.accepted
             FROM %3$s n
             JOIN %4$s o ON o.enrollment_id = n.enrollment_id
-            WHERE n.run_id = %5$d
-              AND (o.personal_due_fen <> n.personal_due_fen OR %1$s <> %2$s
-                   OR o.rule_id IS DISTINCT FROM n.rule_id OR o.accepted <> n.accepted)
+            WHERE n.enrollment_id = ANY (?::bigint[])
             """;
 
     /** The run's constants as column defaults of its fresh table: year, county, escaped policy version, run id. */
@@ -248,8 +248,7 @@ public class BatchAssessmentService {
      */
     private static void rebuild(Connection write, Phases phases, Counts counts, int year, String county, String table,
             String fresh, long runId, long written, long[] unseen) throws SQLException {
-        long reassessed = counts.created + counts.changed;
-        if (reassessed < counts.enrollments) {
+        if (written < counts.enrollments) {
             try (PreparedStatement keep = write.prepareStatement("INSERT INTO " + fresh + " SELECT o.* FROM " + table + " o "
                     + "WHERE NOT EXISTS (SELECT 1 FROM " + fresh + " n WHERE n.enrollment_id = o.enrollment_id) "
                     + "AND NOT EXISTS (SELECT 1 FROM unnest(?::bigint[]) AS r (id) WHERE r.id = o.enrollment_id)")) {
@@ -263,13 +262,16 @@ public class BatchAssessmentService {
             statement.execute("SET LOCAL maintenance_work_mem = '256MB'");
             statement.execute("ALTER TABLE " + fresh + " ADD CONSTRAINT " + fresh + "_pkey PRIMARY KEY (enrollment_id, coverage_year, county_code)");
             phases.mark("primary key built (" + written + " new rows)");
-            long changed = counts.changed == 0 ? 0 : statement.executeUpdate(LIST_CHANGES.formatted(SUBSIDY_SUM.formatted("o"),
-                    SUBSIDY_SUM.formatted("n"), fresh, table, runId));
-            counts.unchanged += counts.changed - changed;
-            counts.changed = changed;
-            phases.mark("change list, set-based (" + changed + " real changes)");
-            if (changed > 0 && statement.executeUpdate(KEEP_ACCEPTED.formatted(fresh, table, runId)) > 0) {
-                phases.mark("earlier accepted assessments kept where this run rejected");
+            if (counts.changed > 0) {
+                try (PreparedStatement list = write.prepareStatement(LIST_CHANGES.formatted(SUBSIDY_SUM.formatted("o"),
+                        SUBSIDY_SUM.formatted("n"), fresh, table))) {
+                    list.setArray(1, write.createArrayOf("bigint", Arrays.stream(counts.changedIds()).boxed().toArray()));
+                    list.executeUpdate();
+                }
+                phases.mark("change list (" + counts.changed + " real changes)");
+                if (statement.executeUpdate(KEEP_ACCEPTED.formatted(fresh, table, runId)) > 0) {
+                    phases.mark("earlier accepted assessments kept where this run rejected");
+                }
             }
             String yearTable = "assessment_result_" + year;
             // DETACH waits for every transaction reading the year, and every later reader queues behind it: a long one
@@ -324,7 +326,8 @@ public class BatchAssessmentService {
             }
         }
         try (var in = new PGCopyInputStream(write.unwrap(PGConnection.class),
-                "COPY (SELECT enrollment_id, input_fingerprint FROM " + table + ") TO STDOUT (FORMAT binary)")) {
+                "COPY (SELECT enrollment_id, input_fingerprint, accepted, personal_due_fen, " + SUBSIDY_SUM.formatted(table)
+                        + ", rule_id FROM " + table + ") TO STDOUT (FORMAT binary)")) {
             return PreviousFingerprints.fromBinaryCopy(new BufferedInputStream(in, 1 << 16), expected);
         }
     }
@@ -349,11 +352,15 @@ public class BatchAssessmentService {
                         counts.unchanged++;
                         continue;
                     }
-                    counts.changed++;
-                } else {
-                    counts.created++;
                 }
                 AssessmentRow row = assessor.assess(input, fingerprint);
+                if (slot < 0) {
+                    counts.created++;
+                } else if (previous.sameOutcome(slot, row)) {
+                    counts.unchanged++;
+                } else {
+                    counts.changed(input.enrollmentId());
+                }
                 if (!row.accepted()) {
                     counts.rejected++;
                 }
@@ -442,6 +449,18 @@ public class BatchAssessmentService {
         long removed;
         long rejected;
         long assessNanos;
+        private long[] changedIds = new long[64];
+
+        void changed(long enrollmentId) {
+            if (changed == changedIds.length) {
+                changedIds = Arrays.copyOf(changedIds, changedIds.length * 2);
+            }
+            changedIds[(int) changed++] = enrollmentId;
+        }
+
+        long[] changedIds() {
+            return Arrays.copyOf(changedIds, (int) changed);
+        }
     }
 
     /** Wall-clock time per phase, in order, for the run summary. */

@@ -3,11 +3,15 @@ package cn.canbao.subsidy.batch;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The stored input fingerprint of every enrollment of a county and year, read once per run, with a mark for each
- * enrollment the run meets: what is left unmarked belongs to enrollments that are no longer active. Primitive arrays,
+ * enrollment the run meets: what is left unmarked belongs to enrollments that are no longer active. With it, the
+ * outcome the change list compares (accepted, personal due, subsidy total, scheme), so that a re-assessment is told
+ * apart from a real change while it is written, not by joining a million rows afterwards. Primitive arrays,
  * because a million boxed entries would cost more than reading them. A county's enrollment ids are nearly dense
  * (they come from one sequence, mostly in bulk), so when the ids span at most four times their count the arrays are
  * indexed by id minus the smallest id: one array access per lookup, in about the order the read meets them.
@@ -24,10 +28,46 @@ final class PreviousFingerprints {
     private final long[] ids;
     private final boolean[] present;
     private final long[] fingerprints;
+    private final Outcomes outcomes;
     private final boolean[] seen;
     private final int size;
 
-    private PreviousFingerprints(long[] readIds, long[] readFingerprints, int count) {
+    /** The compared outcome of each read row, in read order; moved into slot order by the constructor. */
+    private static final class Outcomes {
+        final boolean[] accepted;
+        final long[] dues;
+        final long[] subsidies;
+        final String[] rules;
+
+        Outcomes(int capacity) {
+            accepted = new boolean[capacity];
+            dues = new long[capacity];
+            subsidies = new long[capacity];
+            rules = new String[capacity];
+        }
+
+        Outcomes grown(int capacity) {
+            Outcomes grown = new Outcomes(capacity);
+            grown.copy(this, accepted.length);
+            return grown;
+        }
+
+        private void copy(Outcomes from, int count) {
+            System.arraycopy(from.accepted, 0, accepted, 0, count);
+            System.arraycopy(from.dues, 0, dues, 0, count);
+            System.arraycopy(from.subsidies, 0, subsidies, 0, count);
+            System.arraycopy(from.rules, 0, rules, 0, count);
+        }
+
+        void move(Outcomes from, int fromIndex, int slot) {
+            accepted[slot] = from.accepted[fromIndex];
+            dues[slot] = from.dues[fromIndex];
+            subsidies[slot] = from.subsidies[fromIndex];
+            rules[slot] = from.rules[fromIndex];
+        }
+    }
+
+    private PreviousFingerprints(long[] readIds, long[] readFingerprints, Outcomes read, int count) {
         size = count;
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
@@ -42,11 +82,13 @@ final class PreviousFingerprints {
             ids = null;
             present = new boolean[(int) span];
             fingerprints = new long[(int) span];
+            outcomes = new Outcomes((int) span);
             seen = new boolean[(int) span];
             for (int i = 0; i < count; i++) {
                 int slot = (int) (readIds[i] - base);
                 present[slot] = true;
                 fingerprints[slot] = readFingerprints[i];
+                outcomes.move(read, i, slot);
             }
         } else {
             base = 0;
@@ -54,24 +96,28 @@ final class PreviousFingerprints {
             int capacity = Integer.highestOneBit(Math.max(16, count * 2 - 1)) << 1;
             ids = new long[capacity];
             fingerprints = new long[capacity];
+            outcomes = new Outcomes(capacity);
             seen = new boolean[capacity];
             Arrays.fill(ids, EMPTY);
             for (int i = 0; i < count; i++) {
                 int slot = hashSlot(readIds[i]);
                 ids[slot] = readIds[i];
                 fingerprints[slot] = readFingerprints[i];
+                outcomes.move(read, i, slot);
             }
         }
     }
 
     /**
-     * Reads {@code COPY (SELECT enrollment_id, input_fingerprint ...) TO STDOUT (FORMAT binary)}: a 19-byte header
-     * (signature, flags, extension length), then per row a 16-bit field count and two length-prefixed 8-byte integers.
-     * Enrollment ids are unique (the table's primary key).
+     * Reads {@code COPY (SELECT enrollment_id, input_fingerprint, accepted, personal_due_fen, <subsidy total>, rule_id
+     * ...) TO STDOUT (FORMAT binary)}: a 19-byte header (signature, flags, extension length), then per row a 16-bit
+     * field count and the length-prefixed fields (-1 for the NULL a rule may be). Enrollment ids are unique (the
+     * table's primary key).
      */
     static PreviousFingerprints fromBinaryCopy(InputStream copy, int expected) throws IOException {
         long[] readIds = new long[Math.max(16, expected)];
         long[] readFingerprints = new long[readIds.length];
+        Outcomes read = new Outcomes(readIds.length);
         int count = 0;
         DataInputStream in = new DataInputStream(copy);
         in.skipNBytes(11 + 4);
@@ -79,16 +125,28 @@ final class PreviousFingerprints {
         while (true) {
             short fields = in.readShort();
             if (fields == -1) {
-                return new PreviousFingerprints(readIds, readFingerprints, count);
+                return new PreviousFingerprints(readIds, readFingerprints, read, count);
+            }
+            if (fields != 6) {
+                throw new IllegalStateException("previous results: expected 6 columns, got " + fields);
             }
             if (count == readIds.length) {
                 readIds = Arrays.copyOf(readIds, count * 2);
                 readFingerprints = Arrays.copyOf(readFingerprints, count * 2);
+                read = read.grown(count * 2);
             }
             in.readInt();
             readIds[count] = in.readLong();
             in.readInt();
-            readFingerprints[count++] = in.readLong();
+            readFingerprints[count] = in.readLong();
+            in.readInt();
+            read.accepted[count] = in.readBoolean();
+            in.readInt();
+            read.dues[count] = in.readLong();
+            in.readInt();
+            read.subsidies[count] = in.readLong();
+            int ruleLength = in.readInt();
+            read.rules[count++] = ruleLength < 0 ? null : new String(in.readNBytes(ruleLength), StandardCharsets.UTF_8);
         }
     }
 
@@ -104,6 +162,12 @@ final class PreviousFingerprints {
 
     long fingerprint(int slot) {
         return fingerprints[slot];
+    }
+
+    /** Whether the new result agrees with the stored one in everything the change list compares. */
+    boolean sameOutcome(int slot, AssessmentRow row) {
+        return outcomes.accepted[slot] == row.accepted() && outcomes.dues[slot] == row.personalDue().fen()
+                && outcomes.subsidies[slot] == row.subsidyTotal().fen() && Objects.equals(outcomes.rules[slot], row.ruleId());
     }
 
     void markSeen(int slot) {

@@ -6,12 +6,17 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import cn.canbao.money.Money;
+import cn.canbao.policy.Funder;
+
 class PreviousFingerprintsTest {
 
-    /** The binary COPY of (enrollment_id, input_fingerprint) rows. */
+    /** The binary COPY of (enrollment_id, input_fingerprint, accepted, due, subsidy, rule) rows: accepted, due 400 yuan, no subsidy or rule. */
     private static PreviousFingerprints read(long... idsAndFingerprints) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
@@ -19,14 +24,62 @@ class PreviousFingerprintsTest {
         out.writeInt(0);
         out.writeInt(0);
         for (int i = 0; i < idsAndFingerprints.length; i += 2) {
-            out.writeShort(2);
-            out.writeInt(8);
-            out.writeLong(idsAndFingerprints[i]);
-            out.writeInt(8);
-            out.writeLong(idsAndFingerprints[i + 1]);
+            row(out, idsAndFingerprints[i], idsAndFingerprints[i + 1], true, 40000, 0, null);
         }
         out.writeShort(-1);
         return PreviousFingerprints.fromBinaryCopy(new ByteArrayInputStream(bytes.toByteArray()), 0);
+    }
+
+    private static void row(DataOutputStream out, long id, long fingerprint, boolean accepted, long due, long subsidy, String rule)
+            throws IOException {
+        out.writeShort(6);
+        out.writeInt(8);
+        out.writeLong(id);
+        out.writeInt(8);
+        out.writeLong(fingerprint);
+        out.writeInt(1);
+        out.writeBoolean(accepted);
+        out.writeInt(8);
+        out.writeLong(due);
+        out.writeInt(8);
+        out.writeLong(subsidy);
+        if (rule == null) {
+            out.writeInt(-1);
+        } else {
+            byte[] utf8 = rule.getBytes(StandardCharsets.UTF_8);
+            out.writeInt(utf8.length);
+            out.write(utf8);
+        }
+    }
+
+    private static AssessmentRow result(boolean accepted, long dueFen, Map<Funder, Money> parts, String rule) {
+        return new AssessmentRow(1, "340321100000", 0, accepted, accepted ? null : "MISSING_BIRTH_DATE", Money.ofFen(40000),
+                Money.ofFen(dueFen), null, rule, null, parts, Money.ZERO, true);
+    }
+
+    @Test
+    void aNewResultIsTheSameOutcomeOnlyWhenAcceptanceDueSubsidyAndSchemeAllAgree() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.write(new byte[] {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0});
+        out.writeInt(0);
+        out.writeInt(0);
+        row(out, 1, 11, true, 6000, 34000, "dibao");
+        row(out, 2, 12, true, 40000, 0, null);
+        out.writeShort(-1);
+        PreviousFingerprints previous = PreviousFingerprints.fromBinaryCopy(new ByteArrayInputStream(bytes.toByteArray()), 0);
+
+        int dibao = previous.find(1);
+        assertThat(previous.sameOutcome(dibao, result(true, 6000, Map.of(Funder.MEDICAL_ASSISTANCE_FUND, Money.ofFen(34000)), "dibao")))
+                .isTrue();
+        assertThat(previous.sameOutcome(dibao, result(true, 6000, Map.of(Funder.MEDICAL_ASSISTANCE_FUND, Money.ofFen(34000)), "tekun")))
+                .isFalse();
+        assertThat(previous.sameOutcome(dibao, result(true, 0, Map.of(Funder.MEDICAL_ASSISTANCE_FUND, Money.ofFen(40000)), "dibao")))
+                .isFalse();
+        int ordinary = previous.find(2);
+        assertThat(previous.sameOutcome(ordinary, result(true, 40000, Map.of(), null))).isTrue();
+        assertThat(previous.sameOutcome(ordinary, result(false, 40000, Map.of(), null))).isFalse();
+        assertThat(previous.sameOutcome(ordinary, result(true, 40000, Map.of(Funder.GOVERNMENT, Money.ofFen(100)), null))).isFalse();
     }
 
     @Test
