@@ -1,6 +1,5 @@
 package cn.canbao.subsidy.batch;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
@@ -328,7 +327,7 @@ public class BatchAssessmentService {
         try (var in = new PGCopyInputStream(write.unwrap(PGConnection.class),
                 "COPY (SELECT enrollment_id, input_fingerprint, accepted, personal_due_fen, " + SUBSIDY_SUM.formatted(table)
                         + ", rule_id FROM " + table + ") TO STDOUT (FORMAT binary)")) {
-            return PreviousFingerprints.fromBinaryCopy(new BufferedInputStream(in, 1 << 16), expected);
+            return PreviousFingerprints.fromBinaryCopy(in, expected);
         }
     }
 

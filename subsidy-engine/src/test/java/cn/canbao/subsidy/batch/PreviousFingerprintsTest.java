@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -102,6 +104,30 @@ class PreviousFingerprintsTest {
         assertThat(previous.find(6)).isEqualTo(-1);
         previous.markSeen(previous.find(77_000));
         assertThat(previous.unseen()).containsExactlyInAnyOrder(5, 9_000_000_000L);
+    }
+
+    @Test
+    void rowsThatArriveInPiecesSmallerThanAFieldAreReadWhole() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.write(new byte[] {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0});
+        out.writeInt(0);
+        out.writeInt(0);
+        row(out, 7, 70, true, 6000, 34000, "dibao");
+        row(out, 8, 80, false, 0, 0, null);
+        out.writeShort(-1);
+        // The COPY stream hands over three bytes at a time.
+        InputStream trickle = new FilterInputStream(new ByteArrayInputStream(bytes.toByteArray())) {
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                return super.read(buffer, offset, Math.min(length, 3));
+            }
+        };
+        PreviousFingerprints previous = PreviousFingerprints.fromBinaryCopy(trickle, 0);
+        assertThat(previous.fingerprint(previous.find(7))).isEqualTo(70);
+        assertThat(previous.fingerprint(previous.find(8))).isEqualTo(80);
+        assertThat(previous.sameOutcome(previous.find(7), result(true, 6000,
+                Map.of(Funder.MEDICAL_ASSISTANCE_FUND, Money.ofFen(34000)), "dibao"))).isTrue();
     }
 
     @Test
