@@ -12,7 +12,10 @@ import org.springframework.context.annotation.FilterType;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
+// enrollment-core's test classes are on this classpath when the reactor runs without packaging (its test-jar then is
+// its test-classes folder): its test configuration (a fixed clock in 2024, a fixed policy) must not join this context.
 @ComponentScan(basePackages = {"cn.canbao.collection", "cn.canbao.enrollment", "cn.canbao.audit"},
-        excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class))
+        excludeFilters = {@ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
+                @ComponentScan.Filter(type = FilterType.REGEX, pattern = "cn\\.canbao\\.enrollment\\.support\\..*")})
 public class CollectionTestConfiguration {
 }

@@ -18,40 +18,48 @@ import cn.canbao.policy.Funder;
 
 class PreviousFingerprintsTest {
 
-    /** The binary COPY of (enrollment_id, input_fingerprint, accepted, due, subsidy, rule) rows: accepted, due 400 yuan, no subsidy or rule. */
-    private static PreviousFingerprints read(long... idsAndFingerprints) throws IOException {
+    /** One stored result as the previous-results COPY sends it. */
+    private record Stored(long id, long fingerprint, boolean accepted, long due, long subsidy, String rule) {
+    }
+
+    /** The binary COPY of (enrollment_id, input_fingerprint, accepted, due, subsidy total, rule_id) rows. */
+    private static byte[] copy(Stored... rows) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.write(new byte[] {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0});
         out.writeInt(0);
         out.writeInt(0);
-        for (int i = 0; i < idsAndFingerprints.length; i += 2) {
-            row(out, idsAndFingerprints[i], idsAndFingerprints[i + 1], true, 40000, 0, null);
+        for (Stored row : rows) {
+            out.writeShort(6);
+            out.writeInt(8);
+            out.writeLong(row.id());
+            out.writeInt(8);
+            out.writeLong(row.fingerprint());
+            out.writeInt(1);
+            out.writeBoolean(row.accepted());
+            out.writeInt(8);
+            out.writeLong(row.due());
+            out.writeInt(8);
+            out.writeLong(row.subsidy());
+            if (row.rule() == null) {
+                out.writeInt(-1);
+            } else {
+                byte[] utf8 = row.rule().getBytes(StandardCharsets.UTF_8);
+                out.writeInt(utf8.length);
+                out.write(utf8);
+            }
         }
         out.writeShort(-1);
-        return PreviousFingerprints.fromBinaryCopy(new ByteArrayInputStream(bytes.toByteArray()), 0);
+        return bytes.toByteArray();
     }
 
-    private static void row(DataOutputStream out, long id, long fingerprint, boolean accepted, long due, long subsidy, String rule)
-            throws IOException {
-        out.writeShort(6);
-        out.writeInt(8);
-        out.writeLong(id);
-        out.writeInt(8);
-        out.writeLong(fingerprint);
-        out.writeInt(1);
-        out.writeBoolean(accepted);
-        out.writeInt(8);
-        out.writeLong(due);
-        out.writeInt(8);
-        out.writeLong(subsidy);
-        if (rule == null) {
-            out.writeInt(-1);
-        } else {
-            byte[] utf8 = rule.getBytes(StandardCharsets.UTF_8);
-            out.writeInt(utf8.length);
-            out.write(utf8);
+    /** Stored results (accepted, due 400 yuan, no subsidy or scheme) with these ids and fingerprints. */
+    private static PreviousFingerprints read(long... idsAndFingerprints) throws IOException {
+        Stored[] rows = new Stored[idsAndFingerprints.length / 2];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new Stored(idsAndFingerprints[2 * i], idsAndFingerprints[2 * i + 1], true, 40000, 0, null);
         }
+        return PreviousFingerprints.fromBinaryCopy(new ByteArrayInputStream(copy(rows)), 0);
     }
 
     private static AssessmentRow result(boolean accepted, long dueFen, Map<Funder, Money> parts, String rule) {
@@ -61,15 +69,8 @@ class PreviousFingerprintsTest {
 
     @Test
     void aNewResultIsTheSameOutcomeOnlyWhenAcceptanceDueSubsidyAndSchemeAllAgree() throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.write(new byte[] {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0});
-        out.writeInt(0);
-        out.writeInt(0);
-        row(out, 1, 11, true, 6000, 34000, "dibao");
-        row(out, 2, 12, true, 40000, 0, null);
-        out.writeShort(-1);
-        PreviousFingerprints previous = PreviousFingerprints.fromBinaryCopy(new ByteArrayInputStream(bytes.toByteArray()), 0);
+        PreviousFingerprints previous = PreviousFingerprints.fromBinaryCopy(new ByteArrayInputStream(copy(
+                new Stored(1, 11, true, 6000, 34000, "dibao"), new Stored(2, 12, true, 40000, 0, null))), 0);
 
         int dibao = previous.find(1);
         assertThat(previous.sameOutcome(dibao, result(true, 6000, Map.of(Funder.MEDICAL_ASSISTANCE_FUND, Money.ofFen(34000)), "dibao")))
@@ -108,16 +109,9 @@ class PreviousFingerprintsTest {
 
     @Test
     void rowsThatArriveInPiecesSmallerThanAFieldAreReadWhole() throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.write(new byte[] {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0});
-        out.writeInt(0);
-        out.writeInt(0);
-        row(out, 7, 70, true, 6000, 34000, "dibao");
-        row(out, 8, 80, false, 0, 0, null);
-        out.writeShort(-1);
+        byte[] bytes = copy(new Stored(7, 70, true, 6000, 34000, "dibao"), new Stored(8, 80, false, 0, 0, null));
         // The COPY stream hands over three bytes at a time.
-        InputStream trickle = new FilterInputStream(new ByteArrayInputStream(bytes.toByteArray())) {
+        InputStream trickle = new FilterInputStream(new ByteArrayInputStream(bytes)) {
             @Override
             public int read(byte[] buffer, int offset, int length) throws IOException {
                 return super.read(buffer, offset, Math.min(length, 3));
