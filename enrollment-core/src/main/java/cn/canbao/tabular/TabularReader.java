@@ -170,6 +170,8 @@ public abstract class TabularReader implements Closeable, Iterator<TabularRow> {
         /** The cell being read when it is quoted or crosses the end of the buffer. */
         private byte[] cell = new byte[256];
         private int cellLength;
+        /** What follows a closing quote before the delimiter: only whitespace is allowed there. */
+        private final byte[] trailer = new byte[64];
         /** The line the next row starts on: line ends read so far, also those inside quoted cells, plus one. */
         private long line = 1;
 
@@ -305,24 +307,32 @@ public abstract class TabularReader implements Closeable, Iterator<TabularRow> {
             }
         }
 
-        /** After a closing quote: spaces may follow before the delimiter; anything else is not CSV. */
+        /** After a closing quote: whitespace may follow before the delimiter (as commons-csv allowed); anything else is not CSV. */
         private int afterQuoted() throws IOException {
-            while (true) {
-                if (position == limit && !fill()) {
-                    return -1;
-                }
+            int end = -1;
+            int length = 0;
+            while (position < limit || fill()) {
                 byte b = buffer[position++];
-                if (b == ',') {
-                    return ',';
+                if (b == ',' || b == '\n' || b == '\r') {
+                    end = b == ',' ? ',' : '\n';
+                    if (end == '\n') {
+                        endLine(b);
+                    }
+                    break;
                 }
-                if (b == '\n' || b == '\r') {
-                    endLine(b);
-                    return '\n';
+                if (length == trailer.length) {
+                    throw notCsvAfterQuote();
                 }
-                if (b != ' ' && b != '\t') {
-                    throw new TabularFileException("第" + line + "行附近CSV格式错误：引号后的内容应为逗号或换行", line);
-                }
+                trailer[length++] = b;
             }
+            if (length > 0 && !new String(trailer, 0, length, charset).chars().allMatch(Character::isWhitespace)) {
+                throw notCsvAfterQuote();
+            }
+            return end;
+        }
+
+        private TabularFileException notCsvAfterQuote() {
+            return new TabularFileException("第" + line + "行附近CSV格式错误：引号后的内容应为逗号或换行", line);
         }
 
         /** Counts one line end; a CR followed by LF is one line end and the LF is consumed with it. */

@@ -103,6 +103,14 @@ class TabularReaderTest {
     }
 
     @Test
+    void whitespaceAfterAClosingQuoteIsAllowedAsBeforeIncludingTheFullWidthSpace() throws IOException {
+        assertThat(readAll(bytes("姓名,年龄\n\"张三\" \t,\"30\"\u3000\n", StandardCharsets.UTF_8)))
+                .containsExactly(RowOutcome.mapped(2, "张三:30"));
+        assertThat(readAll(bytes("姓名,年龄\n\"张三\"\u3000,30\n", TabularReader.GBK)))
+                .containsExactly(RowOutcome.mapped(2, "张三:30"));
+    }
+
+    @Test
     void aCsvQuoteLeftOpenOrTextAfterAClosingQuoteRefusesTheFileNamingTheLine() {
         assertThatThrownBy(() -> readAll(bytes("姓名,年龄\n张三,30\n\"李四,40\n", StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(TabularFileException.class, e -> assertThat(e.line()).isEqualTo(3));
