@@ -374,7 +374,10 @@ public abstract class TabularReader implements Closeable, Iterator<TabularRow> {
             if (endOfFile) {
                 return false;
             }
-            int read = in.read(buffer, 0, buffer.length);
+            int read;
+            do {
+                read = in.read(buffer, 0, buffer.length);
+            } while (read == 0);
             if (read < 0) {
                 endOfFile = true;
                 position = limit = 0;
