@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -15,15 +14,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Streams the rows of a CSV or .xlsx file: memory stays constant whatever the file size. The
@@ -152,18 +149,34 @@ public abstract class TabularReader implements Closeable, Iterator<TabularRow> {
         return mapping;
     }
 
-    /** CSV through commons-csv with the detected encoding. */
+    /**
+     * CSV (RFC 4180: comma, double quotes, {@code ""} for a quote inside quotes, CR, LF or CRLF ends a line) split on
+     * the bytes and each cell decoded on its own. The delimiter, quote and line-end bytes never occur inside a
+     * multi-byte character of UTF-8 or GB18030, so splitting before decoding is exact; no reader, decoder
+     * buffer or per-character copy stands between the file and the cell strings.
+     */
     static final class CsvReader extends TabularReader {
 
         private static final char REPLACEMENT = '\uFFFD';
+        /** Bytes kept of one cell: enough for a cell over Excel's limit in any encoding, so that it is refused by its length. */
+        private static final int MAX_CELL_BYTES = (MAX_CELL_CHARACTERS + 1) * 4;
 
-        private final CSVParser parser;
-        private final Iterator<CSVRecord> records;
+        private final InputStream in;
         private final Charset charset;
+        private final byte[] buffer = new byte[64 * 1024];
+        private int position;
+        private int limit;
+        private boolean endOfFile;
+        /** The cell being read when it is quoted or crosses the end of the buffer. */
+        private byte[] cell = new byte[256];
+        private int cellLength;
+        /** What follows a closing quote before the delimiter: only whitespace is allowed there. */
+        private final byte[] trailer = new byte[64];
+        /** The line the next row starts on: line ends read so far, also those inside quoted cells, plus one. */
+        private long line = 1;
 
-        private CsvReader(CSVParser parser, Charset charset) {
-            this.parser = parser;
-            this.records = parser.iterator();
+        private CsvReader(InputStream in, Charset charset) {
+            this.in = in;
             this.charset = charset;
         }
 
@@ -179,16 +192,7 @@ public abstract class TabularReader implements Closeable, Iterator<TabularRow> {
                 // When neither decodes (a UTF-8 file with a few stray bytes), UTF-8 names the right line.
                 charset = decodes(head, StandardCharsets.UTF_8) || !decodes(head, GBK) ? StandardCharsets.UTF_8 : GBK;
             }
-            // Undecodable bytes become U+FFFD and are reported by the row that holds them: the decoder
-            // reads ahead, so an exception from it would name the wrong line.
-            CharsetDecoder decoder = charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE);
-            CSVFormat format = CSVFormat.DEFAULT.builder()
-                    .setIgnoreEmptyLines(false)
-                    .setIgnoreSurroundingSpaces(false)
-                    .get();
-            return new CsvReader(CSVParser.builder().setReader(new InputStreamReader(in, decoder)).setFormat(format).get(), charset);
+            return new CsvReader(in, charset);
         }
 
         private static boolean decodes(byte[] head, Charset charset) {
@@ -216,32 +220,177 @@ public abstract class TabularReader implements Closeable, Iterator<TabularRow> {
         }
 
         @Override
-        protected TabularRow readRow() {
-            long line = parser.getCurrentLineNumber() + 1;
-            try {
-                if (!records.hasNext()) {
-                    return null;
+        protected TabularRow readRow() throws IOException {
+            if (position == limit && !fill()) {
+                return null;
+            }
+            long rowLine = line;
+            List<String> cells = new ArrayList<>(8);
+            while (true) {
+                int end = buffer[position] == '"' ? readQuoted(rowLine) : readPlain();
+                String value = new String(cell, 0, cellLength, charset);
+                boolean cut = cellLength == MAX_CELL_BYTES;
+                cellLength = 0;
+                // Undecodable bytes became U+FFFD: reported with the line that holds them, not as garbled text. A cell cut
+                // at MAX_CELL_BYTES may end in half a character; it is over Excel's limit and refused for that instead.
+                if (!cut && value.indexOf(REPLACEMENT) >= 0) {
+                    throw new TabularFileException("第" + rowLine + "行有无法按" + (charset.equals(GBK) ? "GBK" : charset.name())
+                            + "解码的字符（文件中混有不同编码的内容）。请在Excel或WPS中另存为“CSV UTF-8”格式后重新上传", rowLine);
                 }
-                CSVRecord record = records.next();
-                String[] cells = record.values();
-                for (String cell : cells) {
-                    if (cell.indexOf(REPLACEMENT) >= 0) {
-                        throw new TabularFileException("第" + line + "行有无法按" + (charset.equals(GBK) ? "GBK" : charset.name())
-                                + "解码的字符（文件中混有不同编码的内容）。请在Excel或WPS中另存为“CSV UTF-8”格式后重新上传", line);
+                cells.add(value);
+                if (end != ',') {
+                    return new TabularRow(rowLine, cells);
+                }
+                if (position == limit && !fill()) {
+                    // A comma at the very end of the file: one more, empty cell.
+                    cells.add("");
+                    return new TabularRow(rowLine, cells);
+                }
+            }
+        }
+
+        /**
+         * Reads an unquoted cell into {@link #cell} up to the comma, line end or end of file, and consumes that
+         * delimiter: returns ',' after a comma, '\n' after a line end, -1 at the end of the file.
+         */
+        private int readPlain() throws IOException {
+            while (true) {
+                int start = position;
+                int i = start;
+                while (i < limit) {
+                    byte b = buffer[i];
+                    if (b == ',' || b == '\n' || b == '\r') {
+                        append(buffer, start, i - start);
+                        position = i + 1;
+                        if (b == ',') {
+                            return ',';
+                        }
+                        endLine(b);
+                        return '\n';
+                    }
+                    i++;
+                }
+                append(buffer, start, i - start);
+                position = i;
+                if (!fill()) {
+                    return -1;
+                }
+            }
+        }
+
+        /** Reads a quoted cell (the position is on its opening quote) and the delimiter after it, as {@link #readPlain()}. */
+        private int readQuoted(long rowLine) throws IOException {
+            position++;
+            while (true) {
+                if (position == limit && !fill()) {
+                    throw new TabularFileException("第" + rowLine + "行附近CSV格式错误：引号未闭合，文件在引号内结束", rowLine);
+                }
+                byte b = buffer[position++];
+                if (b == '"') {
+                    if (position == limit && !fill()) {
+                        return -1;
+                    }
+                    if (buffer[position] != '"') {
+                        return afterQuoted();
+                    }
+                    position++;
+                } else if (b == '\r' || b == '\n') {
+                    // A line end inside quotes belongs to the cell as written, and counts as a line.
+                    line++;
+                    if (b == '\r' && (position < limit || fill()) && buffer[position] == '\n') {
+                        position++;
+                        append(b);
+                        b = '\n';
                     }
                 }
-                // The record's own array, not a copy: nothing changes a row's cells.
-                return new TabularRow(line, Arrays.asList(cells));
-            } catch (UncheckedIOException e) {
-                throw new TabularFileException("第" + line + "行附近CSV格式错误：" + e.getCause().getMessage(), line, e);
-            } catch (IllegalStateException e) {
-                throw new TabularFileException("第" + line + "行附近CSV格式错误：" + e.getMessage(), line, e);
+                append(b);
             }
+        }
+
+        /** After a closing quote: whitespace may follow before the delimiter (as commons-csv allowed); anything else is not CSV. */
+        private int afterQuoted() throws IOException {
+            int end = -1;
+            int length = 0;
+            while (position < limit || fill()) {
+                byte b = buffer[position++];
+                if (b == ',' || b == '\n' || b == '\r') {
+                    end = b == ',' ? ',' : '\n';
+                    if (end == '\n') {
+                        endLine(b);
+                    }
+                    break;
+                }
+                if (length == trailer.length) {
+                    throw notCsvAfterQuote();
+                }
+                trailer[length++] = b;
+            }
+            if (length > 0 && !new String(trailer, 0, length, charset).chars().allMatch(Character::isWhitespace)) {
+                throw notCsvAfterQuote();
+            }
+            return end;
+        }
+
+        private TabularFileException notCsvAfterQuote() {
+            return new TabularFileException("第" + line + "行附近CSV格式错误：引号后的内容应为逗号或换行", line);
+        }
+
+        /** Counts one line end; a CR followed by LF is one line end and the LF is consumed with it. */
+        private void endLine(byte b) throws IOException {
+            line++;
+            if (b == '\r' && (position < limit || fill()) && buffer[position] == '\n') {
+                position++;
+            }
+        }
+
+        private void append(byte b) {
+            if (cellLength == MAX_CELL_BYTES) {
+                return;
+            }
+            if (cellLength == cell.length) {
+                grow(1);
+            }
+            cell[cellLength++] = b;
+        }
+
+        private void append(byte[] bytes, int from, int length) {
+            int kept = Math.min(length, MAX_CELL_BYTES - cellLength);
+            if (kept <= 0) {
+                return;
+            }
+            if (cellLength + kept > cell.length) {
+                grow(kept);
+            }
+            System.arraycopy(bytes, from, cell, cellLength, kept);
+            cellLength += kept;
+        }
+
+        private void grow(int more) {
+            cell = Arrays.copyOf(cell, Math.min(MAX_CELL_BYTES, Math.max(cell.length * 2, cellLength + more)));
+        }
+
+        /** Reads the next block; false at the end of the file (then {@code position == limit}). */
+        private boolean fill() throws IOException {
+            if (endOfFile) {
+                return false;
+            }
+            int read;
+            do {
+                read = in.read(buffer, 0, buffer.length);
+            } while (read == 0);
+            if (read < 0) {
+                endOfFile = true;
+                position = limit = 0;
+                return false;
+            }
+            position = 0;
+            limit = read;
+            return true;
         }
 
         @Override
         public void close() throws IOException {
-            parser.close();
+            in.close();
         }
     }
 }

@@ -89,6 +89,36 @@ class TabularReaderTest {
     }
 
     @Test
+    void csvCellsAreReadAsRfc4180WithCrLfAndCrLineEndsCountedAsOneLineEach() throws IOException {
+        List<TabularRow> rows = new ArrayList<>();
+        byte[] file = bytes("姓名,年龄,备注\r\n\"张,三\",30,\"他说\"\"好\"\"\r\n次行\"\r李四,41,\n王五,5,", StandardCharsets.UTF_8);
+        try (TabularReader reader = TabularReader.open(new ByteArrayInputStream(file))) {
+            reader.forEachRemaining(rows::add);
+        }
+
+        assertThat(rows).containsExactly(
+                new TabularRow(2, List.of("张,三", "30", "他说\"好\"\r\n次行")),
+                new TabularRow(4, List.of("李四", "41", "")),
+                new TabularRow(5, List.of("王五", "5", "")));
+    }
+
+    @Test
+    void whitespaceAfterAClosingQuoteIsAllowedAsBeforeIncludingTheFullWidthSpace() throws IOException {
+        assertThat(readAll(bytes("姓名,年龄\n\"张三\" \t,\"30\"\u3000\n", StandardCharsets.UTF_8)))
+                .containsExactly(RowOutcome.mapped(2, "张三:30"));
+        assertThat(readAll(bytes("姓名,年龄\n\"张三\"\u3000,30\n", TabularReader.GBK)))
+                .containsExactly(RowOutcome.mapped(2, "张三:30"));
+    }
+
+    @Test
+    void aCsvQuoteLeftOpenOrTextAfterAClosingQuoteRefusesTheFileNamingTheLine() {
+        assertThatThrownBy(() -> readAll(bytes("姓名,年龄\n张三,30\n\"李四,40\n", StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(TabularFileException.class, e -> assertThat(e.line()).isEqualTo(3));
+        assertThatThrownBy(() -> readAll(bytes("姓名,年龄\n张三,30\n\"李四\"x,40\n", StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(TabularFileException.class, e -> assertThat(e.line()).isEqualTo(3));
+    }
+
+    @Test
     void anOverlongCellIsRejectedNotLoadedIntoTheValue() throws IOException {
         List<RowOutcome<String>> outcomes = readAll(bytes("姓名,年龄\n" + "张".repeat(300) + ",30\n", StandardCharsets.UTF_8));
 

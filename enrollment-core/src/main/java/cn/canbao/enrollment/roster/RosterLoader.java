@@ -6,7 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -183,18 +186,20 @@ class RosterLoader {
             existing = exists(connection, table);
             if (!existing) {
                 statement.execute("CREATE TABLE " + table + " (LIKE person_identity INCLUDING CONSTRAINTS)");
-                statement.execute("ALTER TABLE " + table + " ALTER roster_import_id SET NOT NULL, ADD CONSTRAINT " + table
-                        + "_bound CHECK (coverage_year = " + year + " AND roster_import_id = " + rosterImport.id() + ")");
+                // The columns every line shares and no CHECK reads are left out of the rows: they are added back after
+                // the load with their values as fast defaults (stored once in the catalog). Year and import stay in the
+                // rows: the CHECK that implies the partition bound reads them, and it must hold before the attach.
+                statement.execute("ALTER TABLE " + table + " " + String.join(", ", SHARED_COLUMNS.keySet().stream()
+                        .map(column -> "DROP " + column).toList()) + ", ALTER roster_import_id SET NOT NULL, ADD CONSTRAINT "
+                        + table + "_bound CHECK (coverage_year = " + year + " AND roster_import_id = " + rosterImport.id() + ")"
+                        + ", ALTER coverage_year SET DEFAULT " + year + ", ALTER roster_import_id SET DEFAULT " + rosterImport.id());
+            } else {
+                // A partition of the earlier loader has every column: the shared values are written per line.
+                statement.execute("ALTER TABLE " + table + " ALTER coverage_year SET DEFAULT " + year
+                        + ", ALTER roster_import_id SET DEFAULT " + rosterImport.id() + ", "
+                        + String.join(", ", sharedValues(pg, rosterImport, importedBy).entrySet().stream()
+                                .map(e -> "ALTER " + e.getKey() + " SET DEFAULT " + e.getValue()).toList()));
             }
-            // What every line of the import shares is written once, as the defaults of its table.
-            statement.execute("ALTER TABLE " + table
-                    + " ALTER coverage_year SET DEFAULT " + year
-                    + ", ALTER roster_import_id SET DEFAULT " + rosterImport.id()
-                    + ", ALTER source SET DEFAULT " + literal(pg, rosterImport.rosterType().name())
-                    + ", ALTER source_file SET DEFAULT " + literal(pg, rosterImport.fileName())
-                    + ", ALTER source_date SET DEFAULT DATE " + literal(pg, rosterImport.sourceDate().toString())
-                    + ", ALTER recorded_by SET DEFAULT " + literal(pg, importedBy)
-                    + ", ALTER recorded_at SET DEFAULT now()");
         }
         // FREEZE: the table was created in this transaction, so its rows are written as already visible to all.
         BinaryCopyStream copy = new BinaryCopyStream(pg.getCopyAPI().copyIn("COPY " + table + " (" + STATEMENT_COLUMNS
@@ -210,6 +215,15 @@ class RosterLoader {
             long stored = copy.finish();
             if (stored != stage.rows) {
                 throw new IllegalStateException("身份写入" + stored + "行，应为" + stage.rows + "行");
+            }
+            if (!existing) {
+                try (Statement statement = connection.createStatement()) {
+                    // Fast defaults: a non-volatile default of an added column is stored once (attmissingval) and read
+                    // for every row written before the column existed; no rewrite, and NOT NULL needs no scan.
+                    Map<String, String> values = sharedValues(pg, rosterImport, importedBy);
+                    statement.execute("ALTER TABLE " + table + " " + String.join(", ", SHARED_COLUMNS.entrySet().stream()
+                            .map(e -> "ADD " + e.getKey() + " " + e.getValue() + " DEFAULT " + values.get(e.getKey())).toList()));
+                }
             }
             long loaded = System.nanoTime();
 
@@ -317,6 +331,32 @@ class RosterLoader {
                 """, resumed ? rosterImport.rowsRead() : 0, read, resumed ? rosterImport.rowsImported() : 0, imported,
                 resumed ? rosterImport.rowsRejected() : 0, rejected, lastLine, rosterImport.id());
         return lastLine;
+    }
+
+    /**
+     * The columns of {@code person_identity} whose value is the same for every line of an import and that no CHECK
+     * reads, with their types as in V26 (the attach refuses a partition whose column types differ from the parent's).
+     */
+    private static final Map<String, String> SHARED_COLUMNS = sharedColumns();
+
+    private static Map<String, String> sharedColumns() {
+        Map<String, String> columns = new LinkedHashMap<>();
+        columns.put("source", "varchar(30) NOT NULL");
+        columns.put("source_file", "varchar(255)");
+        columns.put("source_date", "date NOT NULL");
+        columns.put("recorded_by", "varchar(64) NOT NULL");
+        columns.put("recorded_at", "timestamptz NOT NULL");
+        return Collections.unmodifiableMap(columns);
+    }
+
+    /** The import's values of {@link #SHARED_COLUMNS}, as SQL. {@code now()} is the transaction's start, one value for all lines. */
+    private static Map<String, String> sharedValues(PGConnection pg, RosterImport rosterImport, String importedBy)
+            throws SQLException {
+        return Map.of("source", literal(pg, rosterImport.rosterType().name()),
+                "source_file", literal(pg, rosterImport.fileName()),
+                "source_date", "DATE " + literal(pg, rosterImport.sourceDate().toString()),
+                "recorded_by", literal(pg, importedBy),
+                "recorded_at", "now()");
     }
 
     /** A string literal for DDL, which takes no bind parameters. */

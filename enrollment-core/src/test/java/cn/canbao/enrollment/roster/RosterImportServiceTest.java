@@ -285,6 +285,57 @@ class RosterImportServiceTest {
     }
 
     @Test
+    void aStatementReadsItsImportsSourceFileDateImporterAndTimeThoughTheyAreStoredOncePerImportNotPerLine() throws IOException {
+        var person = TestPeople.adult("韩一", TestPeople.YINFENG);
+        Path file = csv("shared.csv", "姓名,证件号码,所属乡镇村代码,身份类别\n韩一," + person.documentNumber() + ","
+                + TestPeople.YINFENG + ",低保对象\n韩二," + TestPeople.idNumber() + "," + TestPeople.YINFENG + ",孤儿\n",
+                StandardCharsets.UTF_8);
+        RosterImport done = service.importNow(TestPeople.COUNTY_STAFF, civilAffairs("民政.csv"), file);
+        Resident resident = residentService.register(TestPeople.COUNTY_STAFF, person);
+
+        assertThat(identities.history(TestPeople.COUNTY_STAFF, resident.id())).singleElement().satisfies(statement -> {
+            assertThat(statement.source()).isEqualTo("CIVIL_AFFAIRS");
+            assertThat(statement.sourceFile()).isEqualTo("民政.csv");
+            assertThat(statement.sourceDate()).isEqualTo(ISSUED);
+            assertThat(statement.recordedBy()).isEqualTo("huaiyuan-staff");
+            assertThat(statement.recordedAt()).isBetween(done.startedAt(), done.finishedAt());
+            assertThat(statement.rosterImportId()).isEqualTo(done.id());
+            assertThat(statement.sourceLine()).isEqualTo(2);
+        });
+        assertThat(jdbc.sql("SELECT count(DISTINCT recorded_at) FROM person_identity WHERE roster_import_id = :id")
+                .param("id", done.id()).query(Long.class).single()).as("one transaction, one time").isEqualTo(1);
+        // The shared values live in the catalog as the defaults of columns added after the load, not in the rows.
+        assertThat(jdbc.sql("""
+                SELECT string_agg(attname, ',' ORDER BY attname) FROM pg_attribute
+                WHERE attrelid = to_regclass(:table) AND atthasmissing AND NOT attisdropped""")
+                .param("table", RosterLoader.statementTable(done)).query(String.class).single())
+                .isEqualTo("recorded_at,recorded_by,source,source_date,source_file");
+    }
+
+    @Test
+    void aLookupByPersonKeyFindsANewImportsStatementThroughItsPartitionOfThePersonKeyIndex() throws IOException {
+        String number = TestPeople.idNumber();
+        Path file = csv("indexed.csv", "姓名,证件号码,所属乡镇村代码,身份类别\n褚一," + number + "," + TestPeople.YINFENG
+                + ",特困人员\n", StandardCharsets.UTF_8);
+        RosterImport done = service.importNow(TestPeople.COUNTY_STAFF, civilAffairs("indexed.csv"), file);
+        String table = RosterLoader.statementTable(done);
+
+        assertThat(jdbc.sql("""
+                SELECT parent.relname FROM pg_index i JOIN pg_inherits h ON h.inhrelid = i.indexrelid
+                JOIN pg_class parent ON parent.oid = h.inhparent WHERE i.indrelid = to_regclass(:table)""")
+                .param("table", table).query(String.class).single()).isEqualTo("person_identity_2025_person_key_idx");
+        String plan = new TransactionTemplate(transactionManager).execute(status -> {
+            // A handful of rows would be read by a scan; the question is whether the index can serve the lookup.
+            jdbc.sql("SET LOCAL enable_seqscan = off").update();
+            return String.join("\n", jdbc.sql("EXPLAIN SELECT * FROM person_identity WHERE person_key = :key AND coverage_year = 2025")
+                    .param("key", "CN" + number).query(String.class).list());
+        });
+        assertThat(plan).contains("Index Scan").contains(table);
+        assertThat(jdbc.sql("SELECT identity FROM person_identity WHERE person_key = :key").param("key", "CN" + number)
+                .query(String.class).list()).containsExactly("TEKUN");
+    }
+
+    @Test
     void anEducationRosterRegistersStudentsForEnrollmentByTheirSchool() throws IOException {
         String student = TestPeople.idNumber(LocalDate.of(2012, 5, 6), true);
         Path file = csv("school.csv", "姓名,证件号码,所属乡镇村代码,学校,参保类别\n孙小明," + student + "," + TestPeople.WANGHUAI
