@@ -19,13 +19,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * them into JSON fields. Static assets are not logged: they say nothing about what users did.
  *
  * <p>It sits inside both security filter chains, just before the exception translation, so it sees
- * the authenticated user and the final status of refused requests (401, 403) alike. The event is written on a
- * background thread ({@link AsyncRequestLog}).
+ * the authenticated user and the final status of refused requests (401, 403) alike.
  */
 class RequestLoggingFilter extends OncePerRequestFilter {
 
-    static final String LOGGER_NAME = "canbao.request";
-    private static final Logger log = LoggerFactory.getLogger(LOGGER_NAME);
+    private static final Logger log = LoggerFactory.getLogger("canbao.request");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
