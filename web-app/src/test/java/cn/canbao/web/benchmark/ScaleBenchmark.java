@@ -87,7 +87,8 @@ class ScaleBenchmark {
     static final int LOAD_SECONDS = Integer.getInteger("canbao.benchmark.seconds", 20);
     /**
      * Load before each measured run. The issue's figure uses 3 s; the JIT is far from done by then on 2 busy cores
-     * (docs/performance.md, registration API), so a longer one shows the warmed application.
+     * (docs/performance.md, registration API), so a longer one shows the warmed application. At most about 150 s: each
+     * run reserves 20,000 ID numbers per second for each wrk thread, and they are unique only below 16,800,000 in all.
      */
     static final int WARMUP_SECONDS = Integer.getInteger("canbao.benchmark.warmup-seconds", 3);
     static final long SEED = Long.getLong("canbao.benchmark.seed", 42);
