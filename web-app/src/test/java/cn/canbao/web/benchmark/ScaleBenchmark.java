@@ -86,11 +86,12 @@ class ScaleBenchmark {
     static final int CLIENTS = Integer.getInteger("canbao.benchmark.clients", 16);
     static final int LOAD_SECONDS = Integer.getInteger("canbao.benchmark.seconds", 20);
     /**
-     * Load before each measured run. The issue's figure uses 3 s; the JIT is far from done by then on 2 busy cores
-     * (docs/performance.md, registration API), so a longer one shows the warmed application. At most about 150 s: each
-     * run reserves 20,000 ID numbers per second for each wrk thread, and they are unique only below 16,800,000 in all.
+     * Load before each measured run: 60 s, because the target describes a running server and the JIT is far from done
+     * after a few seconds on 2 busy cores (JVM CPU per registration falls from 5.7 ms to under 1 ms over the first
+     * minutes; docs/performance.md, registration API). At most about 150 s: each run reserves 20,000 ID numbers per
+     * second for each wrk thread, and they are unique only below 16,800,000 in all.
      */
-    static final int WARMUP_SECONDS = Integer.getInteger("canbao.benchmark.warmup-seconds", 3);
+    static final int WARMUP_SECONDS = Integer.getInteger("canbao.benchmark.warmup-seconds", 60);
     static final long SEED = Long.getLong("canbao.benchmark.seed", 42);
     static final RegionCode COUNTY = RegionCode.of("340321");
     static final int YEAR = 2025;
