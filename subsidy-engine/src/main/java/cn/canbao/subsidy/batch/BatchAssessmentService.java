@@ -1,6 +1,5 @@
 package cn.canbao.subsidy.batch;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +16,6 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyInputStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -37,10 +35,10 @@ import cn.canbao.region.RegionLevel;
  * <li>the county-year lock first, so the read sees every single assessment committed before it and none can be
  *     written until the run ends;</li>
  * <li>one binary {@code COPY (SELECT ...) TO STDOUT} of the enrollments joined with their residents and their identities
- *     (aggregated per person), parsed from the bytes on a reading thread ({@link EnrollmentStream});</li>
- * <li>the stored input fingerprints and outcomes, read once into memory; an enrollment whose fingerprint (inputs +
- *     policy version) is unchanged is not assessed again, and a re-assessment is compared with the stored outcome as
- *     it is written, so only real changes are listed;</li>
+ *     (aggregated per person), fully joined with the county's stored results, parsed from the bytes on a reading
+ *     thread ({@link EnrollmentStream}); a stored result without an active enrollment is to be removed;</li>
+ * <li>an enrollment whose fingerprint (inputs + policy version) equals its stored result's is not assessed again, and
+ *     a re-assessment is compared with the stored outcome as it is written, so only real changes are listed;</li>
  * <li>the rest assessed by the policy calculator and streamed by binary {@code COPY} into a fresh unindexed table
  *     created in the run's transaction, with a CHECK matching the county's partition bound;</li>
  * <li>when anything changed: the unchanged results copied over from the old table, the primary key built, the real
@@ -69,19 +67,24 @@ public class BatchAssessmentService {
                 held AS (
                     SELECT person_key, string_agg(identity || ':' || coalesce(valid_to::text, ''), ',') AS identities
                     FROM latest WHERE valid_from <= make_date(%2$d, 12, 31)
-                    GROUP BY person_key)
-                SELECT e.id, e.region_code, e.category, e.status IN ('PAID', 'COVERED'), coalesce(e.paid_at, e.registered_at),
-                       r.birth_date, r.relation_to_head, held.identities
-                FROM enrollment e
-                JOIN resident r ON r.id = e.resident_id
-                LEFT JOIN held ON held.person_key = e.person_key
-                WHERE e.coverage_year = %2$d AND e.county_code = '%1$s' AND e.status IN ('REGISTERED', 'PAID', 'COVERED')
+                    GROUP BY person_key),
+                active AS (
+                    SELECT e.id, e.region_code, e.category, e.status IN ('PAID', 'COVERED') AS paid,
+                           coalesce(e.paid_at, e.registered_at) AS as_of, r.birth_date, r.relation_to_head, held.identities
+                    FROM enrollment e
+                    JOIN resident r ON r.id = e.resident_id
+                    LEFT JOIN held ON held.person_key = e.person_key
+                    WHERE e.coverage_year = %2$d AND e.county_code = '%1$s' AND e.status IN ('REGISTERED', 'PAID', 'COVERED'))
+                SELECT a.id, a.region_code, a.category, a.paid, a.as_of, a.birth_date, a.relation_to_head, a.identities,
+                       o.enrollment_id, o.input_fingerprint, o.accepted, o.personal_due_fen, %4$s, o.rule_id
+                FROM active a
+                FULL JOIN %3$s o ON o.enrollment_id = a.id
             ) TO STDOUT (FORMAT binary)
             """;
 
     /**
      * The real changes, as the writing thread found them: enrollments re-assessed by this run whose personal due,
-     * subsidy, scheme or acceptance differs from their previous result ({@link PreviousFingerprints#sameOutcome}).
+     * subsidy, scheme or acceptance differs from their previous result ({@link EnrollmentRow.Previous#sameOutcome}).
      * A re-assessment that comes out the same (a single assessment's result, a changed input that does not matter)
      * is not listed. Both tables have their primary key by now, so this reads only the changed rows.
      */
@@ -167,13 +170,11 @@ public class BatchAssessmentService {
                     plan.execute("SET LOCAL enable_nestloop = off");
                 }
                 stream = new EnrollmentStream(read.unwrap(PGConnection.class).getCopyAPI(),
-                        READ.formatted(county.value(), coverageYear));
+                        READ.formatted(county.value(), coverageYear, table, SUBSIDY_SUM.formatted("o")));
                 reading = new Thread(stream, "batch-assessment-read-" + county.value());
                 reading.setDaemon(true);
                 reading.start();
 
-                PreviousFingerprints previous = previous(write, table);
-                phases.mark("previous fingerprints (" + previous.size() + ")");
                 String fresh = table + "_run" + runId;
                 try (var create = write.createStatement()) {
                     create.execute("CREATE TABLE " + fresh + " (LIKE assessment_result INCLUDING DEFAULTS INCLUDING CONSTRAINTS, "
@@ -187,10 +188,12 @@ public class BatchAssessmentService {
                 results = new ResultWriter(write.unwrap(PGConnection.class).getCopyAPI().copyIn(
                         "COPY " + fresh + " (" + ResultWriter.COLUMNS + ") FROM STDIN (FORMAT binary)"));
                 long writerCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-                assessAll(stream, previous, assessor, results, counts);
+                assessAll(stream, assessor, results, counts);
                 long written = results.finish();
                 writerCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - writerCpu;
                 reading.join();
+                // The read is done: its transaction would otherwise hold the stored results' table, which the swap drops.
+                read.rollback();
                 phases.mark("read + parse + assess + binary COPY to the new table, pipelined");
                 phases.detail("  of which PostgreSQL read (join, COPY out)", stream.readMillis());
                 phases.detail("  of which parsing (reading thread)", stream.parseMillis());
@@ -198,8 +201,7 @@ public class BatchAssessmentService {
                 phases.detail("  of which binary COPY (writing thread)", results.copyMillis());
                 phases.detail("  CPU of the reading thread", stream.cpuMillis());
                 phases.detail("  CPU of the writing thread", writerCpu / 1_000_000);
-                long[] unseen = previous.unseen();
-                counts.removed = unseen.length;
+                long[] unseen = counts.removedIds();
                 if (written == 0 && unseen.length == 0) {
                     drop(write, fresh);
                     phases.mark("nothing changed: old results kept");
@@ -209,7 +211,7 @@ public class BatchAssessmentService {
                 finishRun(write, runId, counts);
                 write.commit();
                 phases.mark("commit");
-            } catch (SQLException | IOException | InterruptedException | RuntimeException e) {
+            } catch (SQLException | InterruptedException | RuntimeException e) {
                 if (stream != null) {
                     stream.cancel();
                 }
@@ -227,7 +229,7 @@ public class BatchAssessmentService {
                 }
                 read.rollback();
             }
-        } catch (SQLException | IOException | InterruptedException e) {
+        } catch (SQLException | InterruptedException e) {
             throw new IllegalStateException("batch assessment of " + county + " " + coverageYear + " failed: " + e.getMessage(), e);
         }
         RunSummary summary = new RunSummary(runId, county.value(), coverageYear, assessor.policyVersion(), counts.enrollments,
@@ -315,47 +317,33 @@ public class BatchAssessmentService {
         }
     }
 
-    private static PreviousFingerprints previous(Connection write, String table) throws SQLException, IOException {
-        int expected;
-        try (PreparedStatement estimate = write.prepareStatement(
-                "SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = ?::regclass")) {
-            estimate.setString(1, table);
-            try (ResultSet rs = estimate.executeQuery()) {
-                expected = rs.next() ? (int) Math.min(rs.getLong(1), 1 << 24) : 0;
-            }
-        }
-        try (var in = new PGCopyInputStream(write.unwrap(PGConnection.class),
-                "COPY (SELECT enrollment_id, input_fingerprint, accepted, personal_due_fen, " + SUBSIDY_SUM.formatted(table)
-                        + ", rule_id FROM " + table + ") TO STDOUT (FORMAT binary)")) {
-            return PreviousFingerprints.fromBinaryCopy(in, expected);
-        }
-    }
-
     /** The writing half: skip what is unchanged, assess the rest, write it to the new table. */
-    private static void assessAll(EnrollmentStream stream, PreviousFingerprints previous, BatchAssessor assessor,
-            ResultWriter results, Counts counts) throws InterruptedException, SQLException {
+    private static void assessAll(EnrollmentStream stream, BatchAssessor assessor, ResultWriter results, Counts counts)
+            throws InterruptedException, SQLException {
         String version = assessor.policyVersion();
         while (true) {
-            List<AssessmentInput> batch = stream.next();
+            List<EnrollmentRow> batch = stream.next();
             if (batch.isEmpty()) {
                 break;
             }
             long t0 = System.nanoTime();
-            for (AssessmentInput input : batch) {
+            for (EnrollmentRow item : batch) {
+                EnrollmentRow.Previous previous = item.previous();
+                AssessmentInput input = item.input();
+                if (input == null) {
+                    counts.removed(previous.enrollmentId());
+                    continue;
+                }
                 counts.enrollments++;
                 long fingerprint = input.fingerprint(version);
-                int slot = previous.find(input.enrollmentId());
-                if (slot >= 0) {
-                    previous.markSeen(slot);
-                    if (previous.fingerprint(slot) == fingerprint) {
-                        counts.unchanged++;
-                        continue;
-                    }
+                if (previous != null && previous.fingerprint() == fingerprint) {
+                    counts.unchanged++;
+                    continue;
                 }
                 AssessmentRow row = assessor.assess(input, fingerprint);
-                if (slot < 0) {
+                if (previous == null) {
                     counts.created++;
-                } else if (previous.sameOutcome(slot, row)) {
+                } else if (previous.sameOutcome(row)) {
                     counts.unchanged++;
                 } else {
                     counts.changed(input.enrollmentId());
@@ -449,6 +437,7 @@ public class BatchAssessmentService {
         long rejected;
         long assessNanos;
         private long[] changedIds = new long[64];
+        private long[] removedIds = new long[64];
 
         void changed(long enrollmentId) {
             if (changed == changedIds.length) {
@@ -457,8 +446,19 @@ public class BatchAssessmentService {
             changedIds[(int) changed++] = enrollmentId;
         }
 
+        void removed(long enrollmentId) {
+            if (removed == removedIds.length) {
+                removedIds = Arrays.copyOf(removedIds, removedIds.length * 2);
+            }
+            removedIds[(int) removed++] = enrollmentId;
+        }
+
         long[] changedIds() {
             return Arrays.copyOf(changedIds, (int) changed);
+        }
+
+        long[] removedIds() {
+            return Arrays.copyOf(removedIds, (int) removed);
         }
     }
 

@@ -15,16 +15,18 @@ import cn.canbao.policy.ParticipantCategory;
 /**
  * Parses the messages of the batch read, as PostgreSQL's {@code COPY ... TO STDOUT (FORMAT binary)} sends them (one
  * row per message; the file header before the first row, the trailer in the last message), straight from the bytes
- * into an {@link AssessmentInput}. Binary costs the server no text formatting, and the as-of instant comes as the raw
+ * into an {@link EnrollmentRow}. Binary costs the server no text formatting, and the as-of instant comes as the raw
  * {@code timestamptz}: turning it into a Beijing date here spares the server a time-zone conversion per row.
- * Columns: enrollment id (int8), region code, category (text), paid (bool), as-of instant (timestamptz: paid, else
- * registered), birth date (date), relation to head (text), identities ({@code IDENTITY:valid_to} comma-separated).
- * Region, category and relation are decoded once per distinct text ({@link ByteKeyCache}). Not thread-safe (it keeps
- * small caches): one per reading thread.
+ * Columns of the enrollment (all NULL for a stored result whose enrollment is no longer active): enrollment id (int8),
+ * region code, category (text), paid (bool), as-of instant (timestamptz: paid, else registered), birth date (date),
+ * relation to head (text), identities ({@code IDENTITY:valid_to} comma-separated). Then of the stored result (all
+ * NULL for an enrollment without one): enrollment id, input fingerprint (int8), accepted (bool), personal due,
+ * subsidy total (int8), scheme (text). Region, category and relation are decoded once per distinct text
+ * ({@link ByteKeyCache}). Not thread-safe (it keeps small caches): one per reading thread.
  */
 final class EnrollmentRows {
 
-    static final int COLUMNS = 8;
+    static final int COLUMNS = 14;
 
     /** The zone the read used to date payments and registrations (SQL {@code AT TIME ZONE 'Asia/Shanghai'} before). */
     private static final ZoneRules BEIJING = ZoneId.of("Asia/Shanghai").getRules();
@@ -40,7 +42,7 @@ final class EnrollmentRows {
     private int position;
 
     /** The row in one message, or null for the message that only ends the stream. */
-    AssessmentInput parse(byte[] message) {
+    EnrollmentRow parse(byte[] message) {
         row = message;
         position = 0;
         if (startsWithSignature()) {
@@ -54,21 +56,69 @@ final class EnrollmentRows {
         if (columns != COLUMNS) {
             throw new IllegalStateException("batch read: expected " + COLUMNS + " columns, got " + columns);
         }
-        long id = readLong(field(false));
+        int idLength = field(true);
+        AssessmentInput input;
+        if (idLength < 0) {
+            for (int column = 1; column < 8; column++) {
+                if (field(true) >= 0) {
+                    throw new IllegalStateException("batch read: an enrollment column without the enrollment's id");
+                }
+            }
+            input = null;
+        } else {
+            input = input(readLong(idLength));
+        }
+        int previousLength = field(true);
+        EnrollmentRow.Previous previous = previousLength < 0 ? noPrevious() : previous(readLong(previousLength));
+        return new EnrollmentRow(input, previous);
+    }
+
+    private AssessmentInput input(long id) {
         String region = text(regions, field(false));
         ParticipantCategory category = text(categories, field(false));
-        if (field(false) != 1) {
-            throw new IllegalStateException("batch read: a boolean of more than one byte");
-        }
-        boolean paid = row[position++] != 0;
+        boolean paid = bool();
         LocalDate asOf = beijingDate(readLong(field(false)));
         LocalDate birth = field(true) < 0 ? null : date(readInt());
         int relation = field(true);
         FamilyRole role = relation < 0 ? FamilyRole.OTHER : text(roles, relation);
         int identitiesLength = field(true);
-        Set<Identity> identities = identitiesLength < 0 ? EnumSet.noneOf(Identity.class)
-                : BatchAssessmentService.identities(new String(row, position, identitiesLength, StandardCharsets.UTF_8), asOf);
+        Set<Identity> identities = EnumSet.noneOf(Identity.class);
+        if (identitiesLength >= 0) {
+            identities = BatchAssessmentService.identities(new String(row, position, identitiesLength, StandardCharsets.UTF_8), asOf);
+            position += identitiesLength;
+        }
         return new AssessmentInput(id, region, category, birth, identities, role, asOf, paid);
+    }
+
+    /** The stored result's columns after its id; they are NULL only together with the id. */
+    private EnrollmentRow.Previous previous(long enrollmentId) {
+        long fingerprint = readLong(field(false));
+        boolean accepted = bool();
+        long due = readLong(field(false));
+        long subsidy = readLong(field(false));
+        int ruleLength = field(true);
+        String rule = null;
+        if (ruleLength >= 0) {
+            rule = new String(row, position, ruleLength, StandardCharsets.UTF_8);
+            position += ruleLength;
+        }
+        return new EnrollmentRow.Previous(enrollmentId, fingerprint, accepted, due, subsidy, rule);
+    }
+
+    private EnrollmentRow.Previous noPrevious() {
+        for (int column = 9; column < COLUMNS; column++) {
+            if (field(true) >= 0) {
+                throw new IllegalStateException("batch read: a stored result's column without its enrollment id");
+            }
+        }
+        return null;
+    }
+
+    private boolean bool() {
+        if (field(false) != 1) {
+            throw new IllegalStateException("batch read: a boolean of more than one byte");
+        }
+        return row[position++] != 0;
     }
 
     /** The length of the next field (and moves to its bytes); -1 for NULL, which only a nullable column may be. */

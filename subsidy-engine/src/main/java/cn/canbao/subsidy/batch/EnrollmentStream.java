@@ -19,12 +19,12 @@ import org.postgresql.copy.CopyOut;
 final class EnrollmentStream implements Runnable {
 
     static final int BATCH = 4_096;
-    private static final List<AssessmentInput> END = List.of();
+    private static final List<EnrollmentRow> END = List.of();
 
     private final CopyManager copy;
     private final String sql;
     /** 32,768 rows in flight smooth out the two threads; more would only survive young collections for nothing. */
-    private final BlockingQueue<List<AssessmentInput>> queue = new ArrayBlockingQueue<>(8);
+    private final BlockingQueue<List<EnrollmentRow>> queue = new ArrayBlockingQueue<>(8);
     private volatile boolean cancelled;
     private volatile Throwable failure;
     private volatile long readNanos;
@@ -43,7 +43,7 @@ final class EnrollmentStream implements Runnable {
         try {
             out = copy.copyOut(sql);
             EnrollmentRows rows = new EnrollmentRows();
-            List<AssessmentInput> batch = new ArrayList<>(BATCH);
+            List<EnrollmentRow> batch = new ArrayList<>(BATCH);
             long reading = 0;
             long parsing = 0;
             while (true) {
@@ -54,9 +54,9 @@ final class EnrollmentStream implements Runnable {
                 if (row == null) {
                     break;
                 }
-                AssessmentInput input = rows.parse(row);
-                if (input != null) {
-                    batch.add(input);
+                EnrollmentRow parsed = rows.parse(row);
+                if (parsed != null) {
+                    batch.add(parsed);
                 }
                 parsing += System.nanoTime() - t1;
                 if (batch.size() == BATCH) {
@@ -86,7 +86,7 @@ final class EnrollmentStream implements Runnable {
     }
 
     /** The next batch, or an empty list at the end. */
-    List<AssessmentInput> next() throws InterruptedException {
+    List<EnrollmentRow> next() throws InterruptedException {
         return queue.take();
     }
 
@@ -114,7 +114,7 @@ final class EnrollmentStream implements Runnable {
         return cpuNanos / 1_000_000;
     }
 
-    private boolean hand(List<AssessmentInput> batch) throws InterruptedException {
+    private boolean hand(List<EnrollmentRow> batch) throws InterruptedException {
         while (!cancelled) {
             if (queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
                 return true;

@@ -11,22 +11,34 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import cn.canbao.money.Money;
 import cn.canbao.policy.FamilyRole;
+import cn.canbao.policy.Funder;
 import cn.canbao.policy.Identity;
 import cn.canbao.policy.ParticipantCategory;
 
 class EnrollmentRowsTest {
 
     private static final Instant EPOCH_2000 = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant OCTOBER = Instant.parse("2024-10-08T01:00:00Z");
 
     private final EnrollmentRows rows = new EnrollmentRows();
 
-    /** One message as PostgreSQL's binary COPY sends it; null text, date or instant arguments are NULL fields. */
-    private static byte[] message(boolean header, int columns, long id, String region, String category, boolean paid,
-            Instant asOf, LocalDate birth, String relation, String identities) {
+    /** The enrollment's half of a row; null text, date and instant arguments are NULL fields. */
+    private record Enrollment(long id, String region, String category, boolean paid, Instant asOf, LocalDate birth,
+                              String relation, String identities) {
+    }
+
+    private static Enrollment enrollment(long id, Instant asOf, LocalDate birth, String relation, String identities) {
+        return new Enrollment(id, "340321100000", "RESIDENT", true, asOf, birth, relation, identities);
+    }
+
+    /** One message as PostgreSQL's binary COPY sends it: either half may be missing (all its columns NULL). */
+    private static byte[] message(boolean header, int columns, Enrollment e, EnrollmentRow.Previous p) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);
@@ -36,26 +48,51 @@ class EnrollmentRowsTest {
                 out.writeInt(0);
             }
             out.writeShort(columns);
-            out.writeInt(8);
-            out.writeLong(id);
-            text(out, region);
-            text(out, category);
-            out.writeInt(1);
-            out.writeByte(paid ? 1 : 0);
-            out.writeInt(8);
-            out.writeLong(ChronoUnit.MICROS.between(EPOCH_2000, asOf));
-            if (birth == null) {
-                out.writeInt(-1);
+            if (e == null) {
+                for (int i = 0; i < 8; i++) {
+                    out.writeInt(-1);
+                }
             } else {
-                out.writeInt(4);
-                out.writeInt((int) (birth.toEpochDay() - LocalDate.of(2000, 1, 1).toEpochDay()));
+                int8(out, e.id());
+                text(out, e.region());
+                text(out, e.category());
+                bool(out, e.paid());
+                int8(out, ChronoUnit.MICROS.between(EPOCH_2000, e.asOf()));
+                if (e.birth() == null) {
+                    out.writeInt(-1);
+                } else {
+                    out.writeInt(4);
+                    out.writeInt((int) (e.birth().toEpochDay() - LocalDate.of(2000, 1, 1).toEpochDay()));
+                }
+                text(out, e.relation());
+                text(out, e.identities());
             }
-            text(out, relation);
-            text(out, identities);
+            if (p == null) {
+                for (int i = 0; i < 6; i++) {
+                    out.writeInt(-1);
+                }
+            } else {
+                int8(out, p.enrollmentId());
+                int8(out, p.fingerprint());
+                bool(out, p.accepted());
+                int8(out, p.dueFen());
+                int8(out, p.subsidyFen());
+                text(out, p.ruleId());
+            }
             return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException x) {
+            throw new UncheckedIOException(x);
         }
+    }
+
+    private static void int8(DataOutputStream out, long value) throws IOException {
+        out.writeInt(8);
+        out.writeLong(value);
+    }
+
+    private static void bool(DataOutputStream out, boolean value) throws IOException {
+        out.writeInt(1);
+        out.writeByte(value ? 1 : 0);
     }
 
     private static void text(DataOutputStream out, String text) throws IOException {
@@ -68,11 +105,18 @@ class EnrollmentRowsTest {
         }
     }
 
+    private static AssessmentRow result(boolean accepted, long dueFen, Map<Funder, Money> parts, String rule) {
+        return new AssessmentRow(1, "340321100000", 0, accepted, accepted ? null : "MISSING_BIRTH_DATE", Money.ofFen(40000),
+                Money.ofFen(dueFen), null, rule, null, parts, Money.ZERO, true);
+    }
+
     @Test
     void theFirstMessageCarriesTheFileHeaderAndItsRowBecomesTheCalculatorInputWithTheIdentitiesInForceOnTheAsOfDate() {
-        AssessmentInput input = rows.parse(message(true, 8, 1234567, "340321100000", "RESIDENT", true,
-                Instant.parse("2024-10-20T02:00:00Z"), LocalDate.of(2015, 3, 1), "女儿", "ONLY_DAUGHTER_FAMILY:,DIBAO:2024-09-30"));
+        EnrollmentRow row = rows.parse(message(true, 14, enrollment(1234567, Instant.parse("2024-10-20T02:00:00Z"),
+                LocalDate.of(2015, 3, 1), "女儿", "ONLY_DAUGHTER_FAMILY:,DIBAO:2024-09-30"), null));
 
+        AssessmentInput input = row.input();
+        assertThat(row.previous()).isNull();
         assertThat(input.enrollmentId()).isEqualTo(1234567L);
         assertThat(input.regionCode()).isEqualTo("340321100000");
         assertThat(input.category()).isEqualTo(ParticipantCategory.RESIDENT);
@@ -87,21 +131,50 @@ class EnrollmentRowsTest {
     @Test
     void theAsOfInstantIsDatedInBeijingTime() {
         // 16:30 UTC on 19 October is 00:30 on 20 October in Beijing; 15:59 UTC is still the 19th there.
-        assertThat(rows.parse(message(false, 8, 1, "340321100000", "RESIDENT", true, Instant.parse("2024-10-19T16:30:00Z"),
-                LocalDate.of(2000, 1, 1), null, null)).asOf()).isEqualTo(LocalDate.of(2024, 10, 20));
-        assertThat(rows.parse(message(false, 8, 2, "340321100000", "RESIDENT", true, Instant.parse("2024-10-19T15:59:59Z"),
-                LocalDate.of(2000, 1, 1), null, null)).asOf()).isEqualTo(LocalDate.of(2024, 10, 19));
+        assertThat(rows.parse(message(false, 14, enrollment(1, Instant.parse("2024-10-19T16:30:00Z"), LocalDate.of(2000, 1, 1),
+                null, null), null)).input().asOf()).isEqualTo(LocalDate.of(2024, 10, 20));
+        assertThat(rows.parse(message(false, 14, enrollment(2, Instant.parse("2024-10-19T15:59:59Z"), LocalDate.of(2000, 1, 1),
+                null, null), null)).input().asOf()).isEqualTo(LocalDate.of(2024, 10, 19));
         assertThat(EnrollmentRows.beijingDate(-1)).isEqualTo(LocalDate.of(2000, 1, 1));
     }
 
     @Test
     void nullsAreReadAsMissing() {
-        AssessmentInput input = rows.parse(message(false, 8, 7, "340321100000", "RESIDENT", false,
-                Instant.parse("2024-10-08T01:00:00Z"), null, null, null));
+        AssessmentInput input = rows.parse(message(false, 14, new Enrollment(7, "340321100000", "RESIDENT", false, OCTOBER, null,
+                null, null), null)).input();
         assertThat(input.birthDate()).isNull();
         assertThat(input.identities()).isEmpty();
         assertThat(input.familyRole()).isEqualTo(FamilyRole.OTHER);
         assertThat(input.personPaid()).isFalse();
+    }
+
+    @Test
+    void anEnrollmentComesWithItsStoredResultAndAStoredResultWithoutAnActiveEnrollmentComesAlone() {
+        EnrollmentRow.Previous stored = new EnrollmentRow.Previous(7, 70, true, 6000, 34000, "dibao");
+        EnrollmentRow both = rows.parse(message(false, 14, enrollment(7, OCTOBER, LocalDate.of(1960, 5, 5), "户主",
+                "DIBAO:"), stored));
+        assertThat(both.input().identities()).containsExactly(Identity.DIBAO);
+        assertThat(both.previous()).isEqualTo(stored);
+
+        EnrollmentRow.Previous orphan = new EnrollmentRow.Previous(8, 80, false, 0, 0, null);
+        EnrollmentRow removed = rows.parse(message(false, 14, null, orphan));
+        assertThat(removed.input()).isNull();
+        assertThat(removed.previous()).isEqualTo(orphan);
+    }
+
+    @Test
+    void aNewResultIsTheSameOutcomeOnlyWhenAcceptanceDueSubsidyAndSchemeAllAgree() {
+        EnrollmentRow.Previous dibao = new EnrollmentRow.Previous(1, 11, true, 6000, 34000, "dibao");
+        assertThat(dibao.sameOutcome(result(true, 6000, Map.of(Funder.MEDICAL_ASSISTANCE_FUND, Money.ofFen(34000)), "dibao")))
+                .isTrue();
+        assertThat(dibao.sameOutcome(result(true, 6000, Map.of(Funder.MEDICAL_ASSISTANCE_FUND, Money.ofFen(34000)), "tekun")))
+                .isFalse();
+        assertThat(dibao.sameOutcome(result(true, 0, Map.of(Funder.MEDICAL_ASSISTANCE_FUND, Money.ofFen(40000)), "dibao")))
+                .isFalse();
+        EnrollmentRow.Previous ordinary = new EnrollmentRow.Previous(2, 12, true, 40000, 0, null);
+        assertThat(ordinary.sameOutcome(result(true, 40000, Map.of(), null))).isTrue();
+        assertThat(ordinary.sameOutcome(result(false, 40000, Map.of(), null))).isFalse();
+        assertThat(ordinary.sameOutcome(result(true, 40000, Map.of(Funder.GOVERNMENT, Money.ofFen(100)), null))).isFalse();
     }
 
     @Test
@@ -112,8 +185,8 @@ class EnrollmentRowsTest {
         for (int i = 0; i < relations.length; i++) {
             String region = i % 2 == 0 ? "340321100000" : "340321101000";
             String category = i % 3 == 0 ? "RESIDENT" : "STUDENT";
-            AssessmentInput input = rows.parse(message(false, 8, i, region, category, false, Instant.parse("2024-10-08T01:00:00Z"),
-                    LocalDate.of(2000, 1, 1), relations[i], null));
+            AssessmentInput input = rows.parse(message(false, 14, new Enrollment(i, region, category, false, OCTOBER,
+                    LocalDate.of(2000, 1, 1), relations[i], null), null)).input();
             assertThat(input.familyRole()).as(relations[i]).isEqualTo(expected[i]);
             assertThat(input.regionCode()).isEqualTo(region);
             assertThat(input.category()).isEqualTo(ParticipantCategory.valueOf(category));
@@ -123,7 +196,7 @@ class EnrollmentRowsTest {
     @Test
     void theTrailerEndsTheStreamWithoutARowAndAWrongColumnCountIsRefusedWithTheCount() {
         assertThat(rows.parse(new byte[] {(byte) 0xFF, (byte) 0xFF})).isNull();
-        assertThatThrownBy(() -> rows.parse(message(false, 3, 7, "340321100000", "RESIDENT", false,
-                Instant.parse("2024-10-08T01:00:00Z"), null, null, null))).hasMessageContaining("got 3");
+        assertThatThrownBy(() -> rows.parse(message(false, 3, enrollment(7, OCTOBER, null, null, null), null)))
+                .hasMessageContaining("got 3");
     }
 }
