@@ -311,13 +311,12 @@ public abstract class TabularReader implements Closeable, Iterator<TabularRow> {
         private int afterQuoted() throws IOException {
             int end = -1;
             int length = 0;
+            byte lineEnd = 0;
             while (position < limit || fill()) {
                 byte b = buffer[position++];
                 if (b == ',' || b == '\n' || b == '\r') {
                     end = b == ',' ? ',' : '\n';
-                    if (end == '\n') {
-                        endLine(b);
-                    }
+                    lineEnd = b;
                     break;
                 }
                 if (length == trailer.length) {
@@ -325,8 +324,12 @@ public abstract class TabularReader implements Closeable, Iterator<TabularRow> {
                 }
                 trailer[length++] = b;
             }
+            // Checked before the line end is counted, so the error names the line the text stands on.
             if (length > 0 && !new String(trailer, 0, length, charset).chars().allMatch(Character::isWhitespace)) {
                 throw notCsvAfterQuote();
+            }
+            if (end == '\n') {
+                endLine(lineEnd);
             }
             return end;
         }

@@ -116,6 +116,9 @@ class TabularReaderTest {
                 .isInstanceOfSatisfying(TabularFileException.class, e -> assertThat(e.line()).isEqualTo(3));
         assertThatThrownBy(() -> readAll(bytes("姓名,年龄\n张三,30\n\"李四\"x,40\n", StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(TabularFileException.class, e -> assertThat(e.line()).isEqualTo(3));
+        // Text after the closing quote of a line's last cell: the line it stands on, not the next one.
+        assertThatThrownBy(() -> readAll(bytes("姓名,年龄\n张三,30\n李四,\"40\"x\r\n王五,50\n", StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(TabularFileException.class, e -> assertThat(e.line()).isEqualTo(3));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -104,17 +105,16 @@ public class BatchAssessmentService {
             + "ALTER policy_version SET DEFAULT '%s', ALTER run_id SET DEFAULT %d";
 
     /**
-     * Where this run rejects an enrollment that had an accepted assessment (its register lost a birth date, a policy
-     * change no longer covers it), the accepted one stays its current assessment: a paid enrollment keeps the amounts
-     * it was paid against. The change list, written just before, shows the rejection to staff; the kept row's
-     * fingerprint no longer matches the inputs, so every run assesses it again until the cause is mended.
+     * A rejection this run does not store: the enrollment keeps its accepted assessment (a paid enrollment keeps the
+     * amounts it was paid against), and staff see the rejection in the change list. Its result is not written to the
+     * new table, so the stored one is carried over with the unchanged results, and a county where only such
+     * rejections remain is not rebuilt.
      */
-    private static final String KEEP_ACCEPTED = """
-            WITH rejected AS (
-                DELETE FROM %1$s n USING assessment_change c
-                WHERE c.run_id = %3$d AND c.enrollment_id = n.enrollment_id AND c.before_accepted AND NOT c.after_accepted
-                RETURNING n.enrollment_id)
-            INSERT INTO %1$s SELECT o.* FROM %2$s o JOIN rejected r ON r.enrollment_id = o.enrollment_id
+    private static final String LIST_KEPT_REJECTION = """
+            INSERT INTO assessment_change (run_id, county_code, enrollment_id, region_code, before_personal_due_fen,
+                after_personal_due_fen, before_subsidy_fen, after_subsidy_fen, before_rule_id, after_rule_id,
+                before_accepted, after_accepted)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, false)
             """;
 
     private final DataSource dataSource;
@@ -208,6 +208,7 @@ public class BatchAssessmentService {
                 } else {
                     rebuild(write, phases, counts, coverageYear, county.value(), table, fresh, runId, written, unseen);
                 }
+                listKeptRejections(write, runId, county.value(), counts.keptRejections);
                 finishRun(write, runId, counts);
                 write.commit();
                 phases.mark("commit");
@@ -263,16 +264,14 @@ public class BatchAssessmentService {
             statement.execute("SET LOCAL maintenance_work_mem = '256MB'");
             statement.execute("ALTER TABLE " + fresh + " ADD CONSTRAINT " + fresh + "_pkey PRIMARY KEY (enrollment_id, coverage_year, county_code)");
             phases.mark("primary key built (" + written + " new rows)");
-            if (counts.changed > 0) {
+            long[] changedIds = counts.changedIds();
+            if (changedIds.length > 0) {
                 try (PreparedStatement list = write.prepareStatement(LIST_CHANGES.formatted(SUBSIDY_SUM.formatted("o"),
                         SUBSIDY_SUM.formatted("n"), fresh, table))) {
-                    list.setArray(1, write.createArrayOf("bigint", Arrays.stream(counts.changedIds()).boxed().toArray()));
+                    list.setArray(1, write.createArrayOf("bigint", Arrays.stream(changedIds).boxed().toArray()));
                     list.executeUpdate();
                 }
-                phases.mark("change list (" + counts.changed + " real changes)");
-                if (statement.executeUpdate(KEEP_ACCEPTED.formatted(fresh, table, runId)) > 0) {
-                    phases.mark("earlier accepted assessments kept where this run rejected");
-                }
+                phases.mark("change list (" + changedIds.length + " real changes)");
             }
             String yearTable = "assessment_result_" + year;
             // DETACH waits for every transaction reading the year, and every later reader queues behind it: a long one
@@ -341,15 +340,18 @@ public class BatchAssessmentService {
                     continue;
                 }
                 AssessmentRow row = assessor.assess(input, fingerprint);
+                if (!row.accepted()) {
+                    counts.rejected++;
+                }
                 if (previous == null) {
                     counts.created++;
                 } else if (previous.sameOutcome(row)) {
                     counts.unchanged++;
+                } else if (previous.accepted() && !row.accepted()) {
+                    counts.keptRejection(new KeptRejection(input.regionCode(), previous, row));
+                    continue;
                 } else {
                     counts.changed(input.enrollmentId());
-                }
-                if (!row.accepted()) {
-                    counts.rejected++;
                 }
                 results.add(row);
             }
@@ -357,6 +359,33 @@ public class BatchAssessmentService {
         }
         if (stream.failure() != null) {
             throw new IllegalStateException("reading the enrollments failed: " + stream.failure().getMessage(), stream.failure());
+        }
+    }
+
+    /** An enrollment with an accepted result that this run rejected: listed, not stored. */
+    private record KeptRejection(String regionCode, EnrollmentRow.Previous before, AssessmentRow after) {
+    }
+
+    private static void listKeptRejections(Connection write, long runId, String county, List<KeptRejection> rejections)
+            throws SQLException {
+        if (rejections.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = write.prepareStatement(LIST_KEPT_REJECTION)) {
+            for (KeptRejection rejection : rejections) {
+                insert.setLong(1, runId);
+                insert.setString(2, county);
+                insert.setLong(3, rejection.before().enrollmentId());
+                insert.setString(4, rejection.regionCode());
+                insert.setLong(5, rejection.before().dueFen());
+                insert.setLong(6, rejection.after().personalDue().fen());
+                insert.setLong(7, rejection.before().subsidyFen());
+                insert.setLong(8, rejection.after().subsidyTotal().fen());
+                insert.setString(9, rejection.before().ruleId());
+                insert.setString(10, rejection.after().ruleId());
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 
@@ -437,13 +466,23 @@ public class BatchAssessmentService {
         long rejected;
         long assessNanos;
         private long[] changedIds = new long[64];
+        private int writtenChanges;
         private long[] removedIds = new long[64];
+        final List<KeptRejection> keptRejections = new ArrayList<>();
 
+        /** A real change whose new result is written. */
         void changed(long enrollmentId) {
-            if (changed == changedIds.length) {
+            if (writtenChanges == changedIds.length) {
                 changedIds = Arrays.copyOf(changedIds, changedIds.length * 2);
             }
-            changedIds[(int) changed++] = enrollmentId;
+            changedIds[writtenChanges++] = enrollmentId;
+            changed++;
+        }
+
+        /** A real change that is not written: the accepted result stays (see {@link #LIST_KEPT_REJECTION}). */
+        void keptRejection(KeptRejection rejection) {
+            keptRejections.add(rejection);
+            changed++;
         }
 
         void removed(long enrollmentId) {
@@ -454,7 +493,7 @@ public class BatchAssessmentService {
         }
 
         long[] changedIds() {
-            return Arrays.copyOf(changedIds, (int) changed);
+            return Arrays.copyOf(changedIds, writtenChanges);
         }
 
         long[] removedIds() {

@@ -70,6 +70,10 @@ final class EnrollmentRows {
         }
         int previousLength = field(true);
         EnrollmentRow.Previous previous = previousLength < 0 ? noPrevious() : previous(readLong(previousLength));
+        if (position != message.length) {
+            // PostgreSQL sends one row per message; anything else would be read wrongly, so it is refused.
+            throw new IllegalStateException("batch read: " + (message.length - position) + " bytes after a row");
+        }
         return new EnrollmentRow(input, previous);
     }
 

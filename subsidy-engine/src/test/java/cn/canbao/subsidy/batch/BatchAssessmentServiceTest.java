@@ -137,11 +137,24 @@ class BatchAssessmentServiceTest {
         assertThat(row(id)).isEqualTo(List.of(true, 40000L, 0L, 0L, "", ""));
         assertThat(enrollment(id)).isEqualTo(List.of("PAID", first.policyVersion(), 40000L, 0L));
 
+        // While it stays rejected, each run lists it again but has nothing to store: the county is not rebuilt.
+        long partition = partitionOid();
+        RunSummary again = batch.run(STAFF, HUAIYUAN, 2025);
+        assertThat(again.changed()).isEqualTo(1);
+        assertThat(batch.changes(again.runId(), 10, 0)).singleElement()
+                .satisfies(change -> assertThat(change.acceptedAfter()).isFalse());
+        assertThat(partitionOid()).isEqualTo(partition);
+        assertThat(row(id)).isEqualTo(List.of(true, 40000L, 0L, 0L, "", ""));
+
         // Once the register is mended the kept assessment matches the inputs again: nothing to assess or list.
         birthDate(id, birth);
         RunSummary mended = batch.run(STAFF, HUAIYUAN, 2025);
         assertThat(mended.changed() + mended.created()).isZero();
         assertThat(row(id)).isEqualTo(List.of(true, 40000L, 0L, 0L, "", ""));
+    }
+
+    private long partitionOid() {
+        return jdbc.sql("SELECT 'assessment_result_2025_340321'::regclass::oid::bigint").query(Long.class).single();
     }
 
     /** Sets the birth date of the enrollment's resident; returns the one it had. */
