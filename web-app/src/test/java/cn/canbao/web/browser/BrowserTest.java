@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -118,11 +119,23 @@ abstract class BrowserTest {
         });
     }
 
-    /** Clicks like a user who first scrolls the element to the middle of the screen. */
+    /**
+     * Clicks like a user who first scrolls the element to the middle of the screen. The scroll is instant (Bootstrap
+     * makes it smooth, and a click during the animation lands on whatever passes under the pointer), and a click that
+     * something still covers is tried again until the wait ends.
+     */
     void click(By locator) {
         WebElement element = waitFor(locator);
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(element)).click();
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});",
+                element);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(ElementClickInterceptedException.class).until(d -> {
+            WebElement clickable = ExpectedConditions.elementToBeClickable(element).apply(d);
+            if (clickable == null) {
+                return false;
+            }
+            clickable.click();
+            return true;
+        });
     }
 
     WebElement waitFor(By locator) {
