@@ -29,6 +29,7 @@ import cn.canbao.enrollment.support.EnrollmentTestConfiguration;
 import cn.canbao.region.RegionCode;
 import cn.canbao.tabular.RowOutcome;
 import cn.canbao.tabular.TabularReader;
+import cn.canbao.testing.CpuMeter;
 
 /**
  * Imports a generated 1,000,000-row 民政 roster into the embedded PostgreSQL and compares it with a
@@ -65,8 +66,8 @@ class RosterImportBenchmark {
 
         jdbc.sql("DROP TABLE IF EXISTS roster_copy_reference").update();
         jdbc.sql("CREATE TABLE roster_copy_reference (name text, document_number text, region_code text, identity text)").update();
-        ServerProcesses server = ServerProcesses.of(jdbc);
-        Cpu copyCpu = Cpu.now(server);
+        CpuMeter cpu = CpuMeter.of(dataSource);
+        CpuMeter.Reading copyCpu = cpu.read();
         long copyStart = System.nanoTime();
         long copied;
         try (Connection connection = dataSource.getConnection(); Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -74,7 +75,7 @@ class RosterImportBenchmark {
                     .copyIn("COPY roster_copy_reference FROM STDIN (FORMAT csv, HEADER true)", reader);
         }
         double copySeconds = (System.nanoTime() - copyStart) / 1e9;
-        copyCpu = Cpu.now(server).minus(copyCpu);
+        copyCpu = cpu.read().minus(copyCpu);
         jdbc.sql("DROP TABLE roster_copy_reference").update();
 
         // Second reference: the same rows, already converted, COPYed into a table shaped like the import's partition
@@ -94,12 +95,12 @@ class RosterImportBenchmark {
         jdbc.sql("DROP TABLE person_identity_copy_reference").update();
 
         Actor actor = Actor.system("benchmark", RegionCode.of("340321"));
-        Cpu importCpu = Cpu.now(server);
+        CpuMeter.Reading importCpu = cpu.read();
         long importStart = System.nanoTime();
         RosterImport done = service.importNow(actor,
                 new RosterImportRequest(RosterType.CIVIL_AFFAIRS, 2025, LocalDate.of(2024, 9, 10), file.getFileName().toString()), file);
         double importSeconds = (System.nanoTime() - importStart) / 1e9;
-        importCpu = Cpu.now(server).minus(importCpu);
+        importCpu = cpu.read().minus(importCpu);
         ImportPhases phases = service.lastPhases();
 
         // After the import, so it does not warm the JIT for it: the Java side alone, no database.
@@ -142,7 +143,7 @@ class RosterImportBenchmark {
                 phases.hash() / 1e9, phases.readAndLoad() / 1e9, phases.copyWait() / 1e9, phases.index() / 1e9,
                 phases.merge() / 1e9, phases.finish() / 1e9, phases.commit() / 1e9,
                 ROWS / parseSeconds, parseSeconds, parsed[0], parsed[1], ratio,
-                importRate / shapedRate, copyCpu, importCpu, copyCpu.ratio(importCpu),
+                importRate / shapedRate, copyCpu, importCpu, String.format(Locale.ROOT, "%.2f", copyCpu.total() / importCpu.total()),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
                 System.getProperty("os.name"), System.getProperty("os.arch"));
         System.out.println(report);
@@ -152,70 +153,6 @@ class RosterImportBenchmark {
 
         assertThat(done.status()).isEqualTo(RosterImport.Status.COMPLETED);
         assertThat(done.rowsImported()).isEqualTo(ROWS);
-    }
-
-    /** The embedded server's postmaster, whose processes (backends, parallel workers, WAL writer, ...) do its work. */
-    private record ServerProcesses(Path postmaster) {
-        static ServerProcesses of(JdbcClient jdbc) {
-            long backend = jdbc.sql("SELECT pg_backend_pid()").query(Long.class).single();
-            Path stat = Path.of("/proc", Long.toString(backend), "stat");
-            if (!Files.isReadable(stat)) {
-                return new ServerProcesses(null);
-            }
-            return new ServerProcesses(Path.of("/proc", statFields(stat)[1]));
-        }
-
-        /** CPU seconds of the postmaster, of its live processes, and of those that ended (the postmaster's reaped children). */
-        double seconds() {
-            if (postmaster == null) {
-                return Double.NaN;
-            }
-            String pid = postmaster.getFileName().toString();
-            String[] own = statFields(postmaster.resolve("stat"));
-            long ticks = Long.parseLong(own[11]) + Long.parseLong(own[12]) + Long.parseLong(own[13]) + Long.parseLong(own[14]);
-            try (var processes = Files.list(Path.of("/proc"))) {
-                for (Path process : processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
-                    String[] fields = statFields(process.resolve("stat"));
-                    if (fields != null && fields[1].equals(pid)) {
-                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                    }
-                }
-            } catch (IOException e) {
-                return Double.NaN;
-            }
-            return ticks / 100.0; // USER_HZ
-        }
-
-        /** The fields of /proc/<pid>/stat after the command name: [0] state, [1] ppid, [11] utime, [12] stime, [13] cutime, [14] cstime. */
-        private static String[] statFields(Path stat) {
-            try {
-                String text = Files.readString(stat);
-                return text.substring(text.lastIndexOf(')') + 2).split(" ");
-            } catch (IOException e) {
-                return null; // the process ended meanwhile
-            }
-        }
-    }
-
-    /** CPU seconds used by this JVM and by the server. */
-    private record Cpu(double jvm, double server) {
-        static Cpu now(ServerProcesses server) {
-            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-            return new Cpu(os.getProcessCpuTime() / 1e9, server.seconds());
-        }
-
-        Cpu minus(Cpu start) {
-            return new Cpu(jvm - start.jvm, server - start.server);
-        }
-
-        String ratio(Cpu other) {
-            return String.format(Locale.ROOT, "%.2f", (jvm + server) / (other.jvm + other.server));
-        }
-
-        @Override
-        public String toString() {
-            return String.format(Locale.ROOT, "%.2f + %.2f s", jvm, server);
-        }
     }
 
     /** The rows of the file as COPY text for person_identity, as a loader with no checks would write them. */

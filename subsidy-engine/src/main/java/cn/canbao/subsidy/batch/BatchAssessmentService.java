@@ -465,17 +465,13 @@ public class BatchAssessmentService {
         long removed;
         long rejected;
         long assessNanos;
-        private long[] changedIds = new long[64];
-        private int writtenChanges;
-        private long[] removedIds = new long[64];
+        private final Ids writtenChanges = new Ids();
+        private final Ids removedIds = new Ids();
         final List<KeptRejection> keptRejections = new ArrayList<>();
 
         /** A real change whose new result is written. */
         void changed(long enrollmentId) {
-            if (writtenChanges == changedIds.length) {
-                changedIds = Arrays.copyOf(changedIds, changedIds.length * 2);
-            }
-            changedIds[writtenChanges++] = enrollmentId;
+            writtenChanges.add(enrollmentId);
             changed++;
         }
 
@@ -486,18 +482,33 @@ public class BatchAssessmentService {
         }
 
         void removed(long enrollmentId) {
-            if (removed == removedIds.length) {
-                removedIds = Arrays.copyOf(removedIds, removedIds.length * 2);
-            }
-            removedIds[(int) removed++] = enrollmentId;
+            removedIds.add(enrollmentId);
+            removed++;
         }
 
         long[] changedIds() {
-            return Arrays.copyOf(changedIds, writtenChanges);
+            return writtenChanges.toArray();
         }
 
         long[] removedIds() {
-            return Arrays.copyOf(removedIds, (int) removed);
+            return removedIds.toArray();
+        }
+    }
+
+    /** A growing list of enrollment ids without boxing: a run may collect a million. */
+    private static final class Ids {
+        private long[] ids = new long[64];
+        private int size;
+
+        void add(long id) {
+            if (size == ids.length) {
+                ids = Arrays.copyOf(ids, size * 2);
+            }
+            ids[size++] = id;
+        }
+
+        long[] toArray() {
+            return Arrays.copyOf(ids, size);
         }
     }
 

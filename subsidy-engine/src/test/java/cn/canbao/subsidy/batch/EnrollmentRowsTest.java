@@ -49,9 +49,7 @@ class EnrollmentRowsTest {
             }
             out.writeShort(columns);
             if (e == null) {
-                for (int i = 0; i < 8; i++) {
-                    out.writeInt(-1);
-                }
+                nulls(out, 8);
             } else {
                 int8(out, e.id());
                 text(out, e.region());
@@ -68,9 +66,7 @@ class EnrollmentRowsTest {
                 text(out, e.identities());
             }
             if (p == null) {
-                for (int i = 0; i < 6; i++) {
-                    out.writeInt(-1);
-                }
+                nulls(out, 6);
             } else {
                 int8(out, p.enrollmentId());
                 int8(out, p.fingerprint());
@@ -82,6 +78,12 @@ class EnrollmentRowsTest {
             return bytes.toByteArray();
         } catch (IOException x) {
             throw new UncheckedIOException(x);
+        }
+    }
+
+    private static void nulls(DataOutputStream out, int fields) throws IOException {
+        for (int i = 0; i < fields; i++) {
+            out.writeInt(-1);
         }
     }
 
