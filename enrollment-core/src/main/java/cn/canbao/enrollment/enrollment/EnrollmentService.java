@@ -100,6 +100,10 @@ public class EnrollmentService {
             throw InvalidRequestException.of("regionCode", "参保地区应为乡镇（街道）或村（社区）");
         }
         RegionScope.check(actor, regionCode, "该地区");
+        // A person enrolls in the county where they are registered: the enrollment's rows live with the resident's.
+        if (!region.county().orElseThrow().value().equals(resident.countyCode())) {
+            throw InvalidRequestException.of("regionCode", "参保地区应在居民登记地所在县（区）（" + resident.countyCode() + "）内");
+        }
         if (!residents.regionExists(regionCode)) {
             throw InvalidRequestException.of("regionCode", "地区代码" + regionCode + "不存在");
         }

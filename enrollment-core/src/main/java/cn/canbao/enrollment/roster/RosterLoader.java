@@ -278,6 +278,18 @@ class RosterLoader {
         }
         long valid = stage.rows;
         long rejected = stage.rejections;
+        if (rosterImport.rosterType() == RosterType.EDUCATION) {
+            // A pupil is enrolled in the county where they are registered (the enrollment's key names the resident's
+            // county); one registered in another county is a line error, not an enrollment there.
+            long elsewhere = update(connection, """
+                    UPDATE roster_stage s SET field = '证件号码',
+                        reason = '该学生已在其他县（区）（' || r.county_code || '）登记，跨县（区）参保须办理转移接续'
+                    FROM resident r
+                    WHERE s.reason IS NULL AND r.person_key = s.person_key AND r.county_code <> left(s.region_code, 6)
+                    """);
+            valid -= elsewhere;
+            rejected += elsewhere;
+        }
         long analysed = System.nanoTime();
 
         // Registers the people not yet known. In person-key order, each leaf of the person_key index is touched once

@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.canbao.audit.Actor;
 import cn.canbao.enrollment.common.ConflictException;
+import cn.canbao.enrollment.common.FieldProblem;
 import cn.canbao.enrollment.common.InvalidRequestException;
 import cn.canbao.enrollment.identity.IdentityService;
 import cn.canbao.enrollment.person.DocumentType;
@@ -31,6 +32,7 @@ import cn.canbao.enrollment.person.Sex;
 import cn.canbao.enrollment.resident.Resident;
 import cn.canbao.enrollment.resident.ResidentForm;
 import cn.canbao.enrollment.resident.ResidentService;
+import cn.canbao.enrollment.support.AnotherCounty;
 import cn.canbao.enrollment.support.EnrollmentTestConfiguration;
 import cn.canbao.enrollment.support.TestPeople;
 import cn.canbao.money.Money;
@@ -301,5 +303,20 @@ class EnrollmentServiceTest {
         assertThatThrownBy(() -> enrollments.assess(other, e.id(), 2025))
                 .isInstanceOf(cn.canbao.enrollment.common.RegionAccessDeniedException.class);
         assertThat(enrollments.get(TestPeople.YINFENG_WORKER, e.id(), 2025).status()).isEqualTo(EnrollmentStatus.REGISTERED);
+    }
+
+    @Test
+    void aPersonEnrollsOnlyInTheCountyWhereTheyAreRegistered() {
+        AnotherCounty.ensure(jdbc);
+        Resident resident = adultIn(TestPeople.YINFENG);
+
+        assertThatThrownBy(() -> enrollments.enroll(AnotherCounty.CITY_STAFF,
+                new EnrollRequest(resident.id(), 2025, null, AnotherCounty.TOWNSHIP, null)))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems()).containsExactly(
+                        new FieldProblem("regionCode", "参保地区应在居民登记地所在县（区）（340321）内")));
+        assertThat(jdbc.sql("SELECT count(*) FROM enrollment WHERE resident_id = :id").param("id", resident.id())
+                .query(Long.class).single()).isZero();
+        assertThat(enrollments.enroll(AnotherCounty.CITY_STAFF,
+                new EnrollRequest(resident.id(), 2025, null, TestPeople.WANGHUAI, null)).countyCode()).isEqualTo("340321");
     }
 }

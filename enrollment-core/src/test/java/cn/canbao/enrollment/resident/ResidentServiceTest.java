@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.canbao.audit.AuditLog;
 import cn.canbao.enrollment.common.ConflictException;
@@ -16,6 +17,7 @@ import cn.canbao.enrollment.common.InvalidRequestException;
 import cn.canbao.enrollment.common.RegionAccessDeniedException;
 import cn.canbao.enrollment.person.DocumentType;
 import cn.canbao.enrollment.person.Sex;
+import cn.canbao.enrollment.support.AnotherCounty;
 import cn.canbao.enrollment.support.EnrollmentTestConfiguration;
 import cn.canbao.enrollment.support.TestPeople;
 import cn.canbao.policy.ParticipantCategory;
@@ -28,6 +30,9 @@ class ResidentServiceTest {
 
     @Autowired
     AuditLog audit;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aTownshipWorkerRegistersAHouseholdAndItsMembersWithDerivedBirthDateAndSex() {
@@ -156,5 +161,40 @@ class ResidentServiceTest {
                 .content()).extracting(Resident::id).containsExactly(first.id());
         assertThat(audit.forEntity("resident", Long.toString(first.id()))).extracting(r -> r.action())
                 .containsExactly("RESIDENT_REGISTERED");
+    }
+
+    @Test
+    void aResidentsRegionCanChangeWithinTheCountyButAMoveToAnotherCountyIsRefused() {
+        AnotherCounty.ensure(jdbc);
+        ResidentForm form = TestPeople.adult("钱塘", TestPeople.YINFENG);
+        Resident created = service.register(TestPeople.YINFENG_WORKER, form);
+        Resident moved = service.update(AnotherCounty.CITY_STAFF, created.id(), created.version(), withRegion(form, TestPeople.WANGHUAI));
+
+        assertThat(moved.regionCode()).isEqualTo(TestPeople.WANGHUAI);
+        assertThatThrownBy(() -> service.update(AnotherCounty.CITY_STAFF, created.id(), moved.version(),
+                withRegion(form, AnotherCounty.TOWNSHIP)))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
+                        .containsExactly(new FieldProblem("regionCode", "居民登记地只能在本县（区）内变更，跨县（区）迁移须办理转移接续")));
+        assertThat(service.get(AnotherCounty.CITY_STAFF, created.id()).regionCode()).isEqualTo(TestPeople.WANGHUAI);
+    }
+
+    @Test
+    void aResidentJoinsOnlyAHouseholdOfTheCountyWhereTheyAreRegistered() {
+        AnotherCounty.ensure(jdbc);
+        Household elsewhere = service.createHousehold(AnotherCounty.CITY_STAFF, null, AnotherCounty.TOWNSHIP, null);
+        ResidentForm adult = TestPeople.adult("孙河", TestPeople.YINFENG);
+        ResidentForm member = new ResidentForm(adult.name(), adult.documentType(), adult.documentNumber(), null, null,
+                elsewhere.id(), "子", adult.hukouRegionCode(), adult.regionCode(), adult.category(), adult.phone(), null, null);
+
+        assertThatThrownBy(() -> service.register(AnotherCounty.CITY_STAFF, member))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
+                        .containsExactly(new FieldProblem("householdId", "该户不在居民登记地所在县（区）")));
+        assertThat(service.household(AnotherCounty.CITY_STAFF, elsewhere.id()).members()).isEmpty();
+    }
+
+    private static ResidentForm withRegion(ResidentForm form, String regionCode) {
+        return new ResidentForm(form.name(), form.documentType(), form.documentNumber(), form.sex(), form.birthDate(),
+                form.householdId(), form.relationToHead(), form.hukouRegionCode(), regionCode, form.category(), form.phone(),
+                form.school(), form.diedOn());
     }
 }

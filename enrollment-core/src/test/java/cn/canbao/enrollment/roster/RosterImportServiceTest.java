@@ -24,13 +24,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.canbao.enrollment.enrollment.EnrollRequest;
 import cn.canbao.enrollment.enrollment.EnrollmentService;
 import cn.canbao.enrollment.identity.IdentityService;
+import cn.canbao.enrollment.person.DocumentType;
 import cn.canbao.enrollment.person.PersonKey;
 import cn.canbao.enrollment.resident.Resident;
+import cn.canbao.enrollment.resident.ResidentForm;
 import cn.canbao.enrollment.resident.ResidentRepository;
 import cn.canbao.enrollment.resident.ResidentService;
+import cn.canbao.enrollment.support.AnotherCounty;
 import cn.canbao.enrollment.support.EnrollmentTestConfiguration;
 import cn.canbao.enrollment.support.TestPeople;
 import cn.canbao.money.Money;
+import cn.canbao.policy.ParticipantCategory;
 import cn.canbao.tabular.RowRejection;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -347,6 +351,28 @@ class RosterImportServiceTest {
         assertThat(done.rowsImported()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT flow || '|' || school || '|' || status FROM enrollment WHERE person_key = :key")
                 .param("key", "CN" + student).query(String.class).single()).isEqualTo("STUDENT_BY_SCHOOL|怀远县第一中学|REGISTERED");
+    }
+
+    @Test
+    void aStudentRegisteredInAnotherCountyIsALineErrorAndNotEnrolledHere() throws IOException {
+        AnotherCounty.ensure(jdbc);
+        String student = TestPeople.idNumber(LocalDate.of(2011, 7, 8), false);
+        residentService.register(AnotherCounty.CITY_STAFF, new ResidentForm("钱小红", DocumentType.RESIDENT_ID, student, null, null,
+                null, null, null, AnotherCounty.TOWNSHIP, ParticipantCategory.STUDENT, null, "五河县第一中学", null));
+        String classmate = TestPeople.idNumber(LocalDate.of(2011, 9, 1), true);
+        Path file = csv("school-crossing.csv", "姓名,证件号码,所属乡镇村代码,学校,参保类别\n钱小红," + student + ","
+                + TestPeople.WANGHUAI + ",怀远县第一中学,在校学生\n李小刚," + classmate + "," + TestPeople.WANGHUAI
+                + ",怀远县第一中学,在校学生\n", StandardCharsets.UTF_8);
+
+        RosterImport done = service.importNow(TestPeople.COUNTY_STAFF,
+                new RosterImportRequest(RosterType.EDUCATION, 2025, ISSUED, "school-crossing.csv"), file);
+
+        assertThat(done.rowsImported()).isEqualTo(1);
+        assertThat(done.rowsRejected()).isEqualTo(1);
+        assertThat(service.rejections(TestPeople.COUNTY_STAFF, done.id(), 10)).containsExactly(
+                new RowRejection(2, "证件号码", "该学生已在其他县（区）（340322）登记，跨县（区）参保须办理转移接续"));
+        assertThat(jdbc.sql("SELECT person_key FROM enrollment WHERE person_key IN (:keys)")
+                .param("keys", List.of("CN" + student, "CN" + classmate)).query(String.class).list()).containsExactly("CN" + classmate);
     }
 
     @Test
