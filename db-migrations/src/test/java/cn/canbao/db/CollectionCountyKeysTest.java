@@ -8,11 +8,14 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * V81, issue 8's Citus path (docs/scaling.md): the collection tables distributed by county carry county_code in
@@ -21,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(classes = MigrationsTest.Config.class)
 class CollectionCountyKeysTest {
 
-    /** A schema of its own, migrated in two steps around V81. */
+    /** A database of its own on the same server, migrated in two steps around V81. */
     private static final String UPGRADE = "v81_upgrade";
 
     @Autowired
@@ -60,47 +63,50 @@ class CollectionCountyKeysTest {
 
     @Test
     void aDatabaseWithCollectionDataGetsEachRowsCountyFromItsRegion() {
-        jdbc.execute("DROP SCHEMA IF EXISTS " + UPGRADE + " CASCADE");
+        jdbc.execute("DROP DATABASE IF EXISTS " + UPGRADE + " WITH (FORCE)");
+        jdbc.execute("CREATE DATABASE " + UPGRADE);
         try {
-            migrate("80?"); // everything before V81, whether or not the enrollment tables' V80 is there
-            String s = UPGRADE + ".";
-            jdbc.update("INSERT INTO " + s + "payment_record (transaction_id, coverage_year, id_number, name, amount_fen, channel, paid_at, "
+            HikariDataSource pool = (HikariDataSource) dataSource;
+            DataSource upgrade = new DriverManagerDataSource(pool.getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + UPGRADE + "$1"),
+                    pool.getUsername(), pool.getPassword());
+            JdbcTemplate db = new JdbcTemplate(upgrade);
+            migrate(upgrade, "80?"); // everything before V81, whether or not the enrollment tables' V80 is there
+            db.update("INSERT INTO payment_record (transaction_id, coverage_year, id_number, name, amount_fen, channel, paid_at, "
                     + "collecting_unit, collecting_region, kind, recorded_by) VALUES "
                     + "('T1', 2025, '340321199001010011', '甲', 40000, 'WECHAT', '2024-10-08 09:30', '怀远县税务局', '340321', 'PAYMENT', 't'), "
                     + "('T2', 2025, '340321199001010011', '甲', 40000, 'BANK', '2024-10-09 09:30', '代征点', '340321100201', 'PAYMENT', 't'), "
                     + "('T3', 2024, '150781199001010011', '乙', 38000, 'BANK', '2023-10-09 09:30', '呼伦贝尔市税务局', '150700', 'PAYMENT', 't')");
-            long run = jdbc.queryForObject("INSERT INTO " + s + "reconciliation_run (coverage_year, started_by) VALUES (2025, 't') RETURNING id",
-                    Long.class);
-            jdbc.update("INSERT INTO " + s + "reconciliation_item (run_id, category, id_number, name, coverage_year, region_code, net_paid_fen, "
+            long run = db.queryForObject("INSERT INTO reconciliation_run (coverage_year, started_by) VALUES (2025, 't') RETURNING id", Long.class);
+            db.update("INSERT INTO reconciliation_item (run_id, category, id_number, name, coverage_year, region_code, net_paid_fen, "
                     + "amount_fen, transaction_ids, reason) VALUES (?, 'PAID_NOT_REGISTERED', '340321199001010011', '甲', 2025, '340321100201', "
                     + "40000, 40000, 'T1', 'r')", run);
-            jdbc.update("INSERT INTO " + s + "lapse_followup (coverage_year, id_number, region_code, reason, outcome, recorded_by) "
+            db.update("INSERT INTO lapse_followup (coverage_year, id_number, region_code, reason, outcome, recorded_by) "
                     + "VALUES (2025, '150781199001010011', '150781001002', 'NOT_RENEWED', 'REFUSED', 't')");
             for (String region : List.of("340321100201", "340321100000", "340321", "340300", "340000")) {
-                jdbc.update("INSERT INTO " + s + "progress_base (coverage_year, region_code) VALUES (2025, ?)", region);
-                jdbc.update("INSERT INTO " + s + "progress_cumulative VALUES (2025, ?, '2024-10-08', 1, 0, 1, 0, 0)", region);
-                jdbc.update("INSERT INTO " + s + "progress_snapshot (coverage_year, region_code, level, taken_on, enrolled, paid, "
+                db.update("INSERT INTO progress_base (coverage_year, region_code) VALUES (2025, ?)", region);
+                db.update("INSERT INTO progress_cumulative VALUES (2025, ?, '2024-10-08', 1, 0, 1, 0, 0)", region);
+                db.update("INSERT INTO progress_snapshot (coverage_year, region_code, level, taken_on, enrolled, paid, "
                         + "special_population, special_paid) VALUES (2025, ?, 'X', '2024-10-13', 1, 1, 0, 0)", region);
             }
 
-            migrate("latest");
+            migrate(upgrade, "latest");
 
-            assertThat(counties(s + "payment_record", "transaction_id")).containsExactly("T1 340321", "T2 340321", "T3 150700");
-            assertThat(counties(s + "reconciliation_item", "region_code")).containsExactly("340321100201 340321");
-            assertThat(counties(s + "lapse_followup", "region_code")).containsExactly("150781001002 150781");
+            assertThat(counties(db, "payment_record", "transaction_id")).containsExactly("T1 340321", "T2 340321", "T3 150700");
+            assertThat(counties(db, "reconciliation_item", "region_code")).containsExactly("340321100201 340321");
+            assertThat(counties(db, "lapse_followup", "region_code")).containsExactly("150781001002 150781");
             List<String> byLevel = List.of("340000 340000", "340300 340300", "340321 340321", "340321100000 340321", "340321100201 340321");
-            assertThat(counties(s + "progress_base", "region_code")).containsExactlyElementsOf(byLevel);
-            assertThat(counties(s + "progress_cumulative", "region_code")).containsExactlyElementsOf(byLevel);
-            assertThat(counties(s + "progress_snapshot", "region_code")).containsExactlyElementsOf(byLevel);
-            assertThatThrownBy(() -> jdbc.update("UPDATE " + s + "payment_record SET amount_fen = 1")).as("still append-only")
+            assertThat(counties(db, "progress_base", "region_code")).containsExactlyElementsOf(byLevel);
+            assertThat(counties(db, "progress_cumulative", "region_code")).containsExactlyElementsOf(byLevel);
+            assertThat(counties(db, "progress_snapshot", "region_code")).containsExactlyElementsOf(byLevel);
+            assertThatThrownBy(() -> db.update("UPDATE payment_record SET amount_fen = 1")).as("still append-only")
                     .hasMessageContaining("append-only");
         } finally {
-            jdbc.execute("DROP SCHEMA IF EXISTS " + UPGRADE + " CASCADE");
+            jdbc.execute("DROP DATABASE IF EXISTS " + UPGRADE + " WITH (FORCE)");
         }
     }
 
-    private void migrate(String target) {
-        Flyway.configure().dataSource(dataSource).schemas(UPGRADE).locations("classpath:db/migration").target(target).load().migrate();
+    private static void migrate(DataSource database, String target) {
+        Flyway.configure().dataSource(database).locations("classpath:db/migration").target(target).load().migrate();
     }
 
     private List<String> primaryKey(String table) {
@@ -109,7 +115,7 @@ class CollectionCountyKeysTest {
                 + "WHERE i.indrelid = ?::regclass AND i.indisprimary ORDER BY k.n", String.class, table);
     }
 
-    private List<String> counties(String table, String label) {
-        return jdbc.queryForList("SELECT " + label + " || ' ' || county_code FROM " + table + " ORDER BY 1", String.class);
+    private static List<String> counties(JdbcTemplate db, String table, String label) {
+        return db.queryForList("SELECT " + label + " || ' ' || county_code FROM " + table + " ORDER BY 1", String.class);
     }
 }
