@@ -5,14 +5,14 @@
 -- decides: their lookups stay prefix scans of the same index.
 --
 -- Each column is added as a stored generated column and then turned into a plain one: the existing rows are filled
--- by the table rewrite ADD COLUMN makes anyway (no UPDATE, no dead rows, and payment_record's append-only trigger is
--- not involved), and from then on the writers fill it (Citus routes an INSERT by the distribution value it carries).
+-- by the one table rewrite of ADD COLUMN (no UPDATE, no dead rows, and payment_record's append-only trigger is not
+-- involved), and from then on the writers fill it (Citus routes an INSERT by the distribution value it carries).
 --
 -- collection_person_status keeps its key (coverage_year, id_number): it is one row per person and year, and its
--- distribution column is the person (id_number), as for person_registry (docs/collection.md, decision 30).
+-- distribution column is the person (id_number), as for person_registry (docs/collection.md, decision 32).
 
 -- The ledger, by the collecting county. A tax transaction belongs to one collecting region, so a record sent again
--- carries the same county and is still recognised by its key (docs/collection.md, decision 1).
+-- carries the same county and is still recognised by its key (docs/collection.md, decisions 1 and 31).
 ALTER TABLE payment_record
     ADD COLUMN county_code varchar(6) NOT NULL GENERATED ALWAYS AS (left(collecting_region, 6)) STORED;
 ALTER TABLE payment_record ALTER COLUMN county_code DROP EXPRESSION;
