@@ -238,7 +238,7 @@ class CollectionScenarioTest {
         assertThat(paymentService.record(changed, HUAIYUAN, "tester").result()).isEqualTo(PaymentService.Result.CONFLICT);
         assertThat(paymentService.record(paid("T99", 1, 400, HUAIYUAN), RegionCode.of("150702"), "tester").result())
                 .isEqualTo(PaymentService.Result.OUTSIDE_REGION);
-        assertThat(payments.find("T99", 2025)).isEmpty();
+        assertThat(payments.find("T99", 2025, "340321")).isEmpty();
     }
 
     @Test

@@ -37,8 +37,8 @@ class YearPartitionsTest {
 
     @Test
     void aSnapshotLandsInThePartitionOfItsYear() {
-        jdbc.update("INSERT INTO progress_snapshot (coverage_year, region_code, level, taken_on, enrolled, paid, special_population, "
-                + "special_paid) VALUES (2025, '340321', 'COUNTY', DATE '2024-11-03', 10, 5, 1, 1)");
+        jdbc.update("INSERT INTO progress_snapshot (coverage_year, region_code, county_code, level, taken_on, enrolled, paid, "
+                + "special_population, special_paid) VALUES (2025, '340321', '340321', 'COUNTY', DATE '2024-11-03', 10, 5, 1, 1)");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM progress_snapshot_2025 WHERE region_code = '340321'", Integer.class)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM progress_snapshot_2024", Integer.class)).isZero();
     }

@@ -20,6 +20,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import cn.canbao.collection.CountyCode;
 import cn.canbao.collection.SnapshotCopyReader;
 import cn.canbao.collection.reconciliation.BalanceLine;
 import cn.canbao.collection.reconciliation.ControlTotal;
@@ -151,22 +152,27 @@ public class PaymentRepository {
                 });
     }
 
-    /** Writes one record (the single-record API): new, already there identically, or a conflict. */
+    /**
+     * Writes one record (the single-record API): new, already there identically, or a conflict. The key includes the
+     * collecting county (V81); a transaction belongs to one collecting region, so that is the key it always had.
+     */
     public WriteOutcome insertOne(TaxPaymentRecord r, String user) {
-        int inserted = jdbc.update("INSERT INTO payment_record (" + COLUMNS + ", recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (transaction_id, coverage_year) DO NOTHING",
+        int inserted = jdbc.update("INSERT INTO payment_record (" + COLUMNS + ", county_code, recorded_by) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (transaction_id, coverage_year, county_code) DO NOTHING",
                 r.transactionId(), r.coverageYear(), r.idNumber(), r.name(), r.amount().fen(), r.channel().name(),
                 Timestamp.valueOf(r.paidAt()), r.collectingUnit(), r.collectingRegion().value(), r.kind().name(),
-                r.reverses().orElse(null), user);
+                r.reverses().orElse(null), CountyCode.of(r.collectingRegion()), user);
         if (inserted == 1) {
             return WriteOutcome.INSERTED;
         }
-        return find(r.transactionId(), r.coverageYear()).filter(r::equals).isPresent() ? WriteOutcome.ALREADY_PRESENT : WriteOutcome.CONFLICT;
+        return find(r.transactionId(), r.coverageYear(), CountyCode.of(r.collectingRegion())).filter(r::equals).isPresent()
+                ? WriteOutcome.ALREADY_PRESENT : WriteOutcome.CONFLICT;
     }
 
-    public Optional<TaxPaymentRecord> find(String transactionId, int coverageYear) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM payment_record WHERE transaction_id = ? AND coverage_year = ?",
-                RECORD, transactionId, coverageYear).stream().findFirst();
+    /** The record of a key: transaction id, coverage year and collecting county. */
+    public Optional<TaxPaymentRecord> find(String transactionId, int coverageYear, String countyCode) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM payment_record WHERE transaction_id = ? AND coverage_year = ? AND county_code = ?",
+                RECORD, transactionId, coverageYear, countyCode).stream().findFirst();
     }
 
     public List<TaxPaymentRecord> ofPerson(int coverageYear, String idNumber) {
@@ -275,9 +281,9 @@ public class PaymentRepository {
                 flush();
                 copy.endCopy();
                 long inserted;
-                try (var st = connection.prepareStatement("WITH ins AS (INSERT INTO payment_record (" + COLUMNS + ", batch_id, recorded_by) "
-                        + "SELECT " + COLUMNS + ", ?, ? FROM payment_staging ORDER BY line "
-                        + "ON CONFLICT (transaction_id, coverage_year) DO NOTHING RETURNING 1) SELECT count(*) FROM ins")) {
+                try (var st = connection.prepareStatement("WITH ins AS (INSERT INTO payment_record (" + COLUMNS + ", county_code, "
+                        + "batch_id, recorded_by) SELECT " + COLUMNS + ", left(collecting_region, 6), ?, ? FROM payment_staging ORDER BY line "
+                        + "ON CONFLICT (transaction_id, coverage_year, county_code) DO NOTHING RETURNING 1) SELECT count(*) FROM ins")) {
                     st.setLong(1, batchId);
                     st.setString(2, user);
                     try (var rs = st.executeQuery()) {
@@ -293,7 +299,8 @@ public class PaymentRepository {
                         staged = rs.getLong(1);
                     }
                     try (var rs = st.executeQuery("SELECT s.line, s.transaction_id FROM payment_staging s JOIN payment_record p "
-                            + "USING (transaction_id, coverage_year) WHERE (s.id_number, s.name, s.amount_fen, s.channel, s.paid_at, "
+                            + "ON p.transaction_id = s.transaction_id AND p.coverage_year = s.coverage_year "
+                            + "AND p.county_code = left(s.collecting_region, 6) WHERE (s.id_number, s.name, s.amount_fen, s.channel, s.paid_at, "
                             + "s.collecting_unit, s.collecting_region, s.kind, s.reverses) IS DISTINCT FROM (p.id_number, p.name, "
                             + "p.amount_fen, p.channel, p.paid_at, p.collecting_unit, p.collecting_region, p.kind, p.reverses) ORDER BY s.line")) {
                         while (rs.next()) {

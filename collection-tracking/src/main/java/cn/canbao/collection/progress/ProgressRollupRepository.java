@@ -185,8 +185,8 @@ public class ProgressRollupRepository {
      */
     private void applyDeltas(int coverageYear) {
         sql("ANALYZE progress_delta");
-        sql("INSERT INTO progress_cumulative (coverage_year, region_code, day, enrolled, newly_registered, paid, special_enrolled, special_paid) "
-                + "SELECT ?, region_code, day, "
+        sql("INSERT INTO progress_cumulative (coverage_year, region_code, county_code, day, enrolled, newly_registered, paid, "
+                + "special_enrolled, special_paid) SELECT ?, region_code, left(region_code, 6), day, "
                 + "coalesce(first_value(c_enrolled) OVER g, 0) + sum(d_enrolled) OVER r, "
                 + "coalesce(first_value(c_new) OVER g, 0) + sum(d_new) OVER r, "
                 + "coalesce(first_value(c_paid) OVER g, 0) + sum(d_paid) OVER r, "
@@ -202,7 +202,7 @@ public class ProgressRollupRepository {
                 + "LEFT JOIN progress_cumulative c ON c.coverage_year = ? AND c.region_code = k.region_code AND c.day = k.day "
                 + "LEFT JOIN progress_delta x ON x.region_code = k.region_code AND x.day = k.day) s "
                 + "WINDOW g AS (PARTITION BY region_code, grp ORDER BY day), r AS (PARTITION BY region_code ORDER BY day) "
-                + "ON CONFLICT (coverage_year, region_code, day) DO UPDATE SET enrolled = excluded.enrolled, "
+                + "ON CONFLICT (coverage_year, region_code, day, county_code) DO UPDATE SET enrolled = excluded.enrolled, "
                 + "newly_registered = excluded.newly_registered, paid = excluded.paid, special_enrolled = excluded.special_enrolled, "
                 + "special_paid = excluded.special_paid", coverageYear, coverageYear, coverageYear);
     }

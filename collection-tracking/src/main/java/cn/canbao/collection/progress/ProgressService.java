@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.canbao.collection.CountyCode;
 import cn.canbao.region.RegionCode;
 import cn.canbao.region.RegionLevel;
 
@@ -80,12 +81,12 @@ public class ProgressService {
     @Transactional
     public void refreshBase(int coverageYear) {
         jdbc.update("UPDATE progress_base SET prior_year_enrolled = 0, special_population = 0 WHERE coverage_year = ?", coverageYear);
-        jdbc.update("INSERT INTO progress_base (coverage_year, region_code, prior_year_enrolled, special_population) "
-                + "SELECT ?, chain.code, sum(x.prior), sum(x.special) FROM ("
+        jdbc.update("INSERT INTO progress_base (coverage_year, region_code, county_code, prior_year_enrolled, special_population) "
+                + "SELECT ?, chain.code, left(chain.code, 6), sum(x.prior), sum(x.special) FROM ("
                 + "SELECT region_code, count(*) AS prior, 0 AS special FROM collection_enrollment_v WHERE coverage_year = ? GROUP BY region_code "
                 + "UNION ALL SELECT region_code, 0, count(*) FROM collection_special_member_v WHERE coverage_year = ? GROUP BY region_code) x "
                 + "CROSS JOIN LATERAL unnest(collection_region_chain(x.region_code)) AS chain(code) GROUP BY chain.code "
-                + "ON CONFLICT (coverage_year, region_code) DO UPDATE SET prior_year_enrolled = excluded.prior_year_enrolled, "
+                + "ON CONFLICT (coverage_year, region_code, county_code) DO UPDATE SET prior_year_enrolled = excluded.prior_year_enrolled, "
                 + "special_population = excluded.special_population", coverageYear, coverageYear - 1, coverageYear);
     }
 
@@ -99,14 +100,15 @@ public class ProgressService {
                 (rs, i) -> (Long) rs.getObject(1), coverageYear, region.value()).stream().findFirst().orElse(null);
         jdbc.update("INSERT INTO collection_official_target (region_code, coverage_year, target_count, entered_by) VALUES (?, ?, ?, ?)",
                 region.value(), coverageYear, count, user);
-        jdbc.update("INSERT INTO progress_base (coverage_year, region_code, official_target) VALUES (?, ?, ?) "
-                + "ON CONFLICT (coverage_year, region_code) DO UPDATE SET official_target = excluded.official_target",
-                coverageYear, region.value(), count);
+        jdbc.update("INSERT INTO progress_base (coverage_year, region_code, county_code, official_target) VALUES (?, ?, ?, ?) "
+                + "ON CONFLICT (coverage_year, region_code, county_code) DO UPDATE SET official_target = excluded.official_target",
+                coverageYear, region.value(), CountyCode.of(region), count);
         long delta = count - (previous == null ? 0 : previous);
         for (RegionCode ancestor : region.selfAndAncestors().subList(1, region.selfAndAncestors().size())) {
-            jdbc.update("INSERT INTO progress_base (coverage_year, region_code, targets_below) VALUES (?, ?, ?) "
-                    + "ON CONFLICT (coverage_year, region_code) DO UPDATE SET targets_below = progress_base.targets_below + excluded.targets_below",
-                    coverageYear, ancestor.value(), delta);
+            jdbc.update("INSERT INTO progress_base (coverage_year, region_code, county_code, targets_below) VALUES (?, ?, ?, ?) "
+                    + "ON CONFLICT (coverage_year, region_code, county_code) "
+                    + "DO UPDATE SET targets_below = progress_base.targets_below + excluded.targets_below",
+                    coverageYear, ancestor.value(), CountyCode.of(ancestor), delta);
         }
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import cn.canbao.collection.CountyCode;
 import cn.canbao.money.Money;
 import cn.canbao.region.RegionCode;
 
@@ -55,7 +56,7 @@ public class ReconciliationRepository {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             return connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY reconciliation_item (run_id, category, id_number, name, "
-                    + "coverage_year, region_code, enrollment_region, payment_region, assessed_fen, net_paid_fen, amount_fen, "
+                    + "coverage_year, region_code, county_code, enrollment_region, payment_region, assessed_fen, net_paid_fen, amount_fen, "
                     + "transaction_ids, reason) FROM STDIN (FORMAT csv)", csvLines);
         } catch (SQLException e) {
             throw new IllegalStateException("COPY of reconciliation items failed", e);
@@ -68,7 +69,7 @@ public class ReconciliationRepository {
 
     public static String csvLine(long runId, Difference d) {
         return runId + "," + d.category().name() + "," + d.idNumber() + "," + quote(d.name()) + "," + d.coverageYear() + ","
-                + d.worklistRegion().value() + "," + d.enrollmentRegion().map(RegionCode::value).orElse("") + ","
+                + d.worklistRegion().value() + "," + CountyCode.of(d.worklistRegion()) + "," + d.enrollmentRegion().map(RegionCode::value).orElse("") + ","
                 + d.paymentRegion().map(RegionCode::value).orElse("") + "," + d.assessedAmount().map(m -> String.valueOf(m.fen())).orElse("")
                 + "," + d.netPaid().fen() + "," + d.amount().fen() + "," + quote(String.join(" ", d.transactionIds())) + ","
                 + quote(d.reason()) + "\n";

@@ -176,13 +176,13 @@ final class SyntheticCollectionData {
     private int payment(StringBuilder rows, String txn, int year, long person, String amountFen, String region, LocalDate day) {
         rows.append(txn).append(',').append(year).append(',').append(idNumber(person)).append(",居民").append(person).append(',')
                 .append(amountFen).append(',').append(CHANNELS[random.nextInt(CHANNELS.length)]).append(',').append(day).append(" 10:00:00,")
-                .append("税务局").append(region).append(',').append(region).append(",PAYMENT,,benchmark\n");
+                .append("税务局").append(region).append(',').append(region).append(",PAYMENT,,benchmark,").append(region, 0, 6).append('\n');
         return 1;
     }
 
     private void copyPayments(StringBuilder rows) {
         copy("COPY payment_record (transaction_id, coverage_year, id_number, name, amount_fen, channel, paid_at, collecting_unit, "
-                + "collecting_region, kind, reverses, recorded_by) FROM STDIN (FORMAT csv)", rows);
+                + "collecting_region, kind, reverses, recorded_by, county_code) FROM STDIN (FORMAT csv)", rows);
     }
 
     /** The county's partition of the enrollments' current assessments (V32). */

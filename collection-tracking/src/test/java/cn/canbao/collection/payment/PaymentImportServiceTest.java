@@ -72,7 +72,7 @@ class PaymentImportServiceTest {
         assertThat(report.errors()).extracting(RowError::line, RowError::field).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(3L, "证件号码"), org.assertj.core.groups.Tuple.tuple(4L, "金额"),
                 org.assertj.core.groups.Tuple.tuple(4L, "缴费渠道"));
-        assertThat(payments.find("T4", 2025)).isPresent();
+        assertThat(payments.find("T4", 2025, "340321")).isPresent();
         assertThat(payments.errors(report.batchId().orElseThrow(), 10)).hasSize(3);
     }
 
@@ -114,7 +114,7 @@ class PaymentImportServiceTest {
             assertThat(e.line()).isEqualTo(2);
             assertThat(e.reason()).contains("T1");
         });
-        assertThat(payments.find("T1", 2025).orElseThrow().amount()).isEqualTo(Money.ofYuan(400));
+        assertThat(payments.find("T1", 2025, "340321").orElseThrow().amount()).isEqualTo(Money.ofYuan(400));
     }
 
     @Test
@@ -155,7 +155,7 @@ class PaymentImportServiceTest {
 
         assertThat(report.errors()).isEmpty();
         assertThat(report.inserted()).isEqualTo(2);
-        assertThat(payments.find("X2", 2025).orElseThrow().channel()).isEqualTo(Channel.BANK);
+        assertThat(payments.find("X2", 2025, "340321").orElseThrow().channel()).isEqualTo(Channel.BANK);
     }
 
     @Test

@@ -82,11 +82,13 @@ class DashboardTest {
     }
 
     private void base(String region, long prior, long special) {
-        jdbc.update("INSERT INTO progress_base (coverage_year, region_code, prior_year_enrolled, special_population) VALUES (2099, ?, ?, ?)",
-                region, prior, special);
+        jdbc.update("INSERT INTO progress_base (coverage_year, region_code, county_code, prior_year_enrolled, special_population) "
+                + "VALUES (2099, ?, left(?, 6), ?, ?)", region, region, prior, special);
     }
 
     private void cumulative(String region, long enrolled, long paid, long specialPaid) {
-        jdbc.update("INSERT INTO progress_cumulative VALUES (2099, ?, '2098-12-01', ?, 0, ?, ?, ?)", region, enrolled, paid, specialPaid, specialPaid);
+        jdbc.update("INSERT INTO progress_cumulative (coverage_year, region_code, county_code, day, enrolled, newly_registered, paid, "
+                + "special_enrolled, special_paid) VALUES (2099, ?, left(?, 6), '2098-12-01', ?, 0, ?, ?, ?)",
+                region, region, enrolled, paid, specialPaid, specialPaid);
     }
 }

@@ -211,9 +211,9 @@ class CountyTodaysWorkTest {
     }
 
     private void difference(long run, String category, String region, String suffix) {
-        jdbc.sql("INSERT INTO reconciliation_item (run_id, category, id_number, name, coverage_year, region_code, net_paid_fen, "
-                        + "amount_fen, transaction_ids, reason) VALUES (?, ?, ?, ?, 2025, ?, 40000, 40000, 'T', 'test')")
-                .params(run, category, "15082319900101000" + suffix, "差异" + suffix, region).update();
+        jdbc.sql("INSERT INTO reconciliation_item (run_id, category, id_number, name, coverage_year, region_code, county_code, "
+                        + "net_paid_fen, amount_fen, transaction_ids, reason) VALUES (?, ?, ?, ?, 2025, ?, ?, 40000, 40000, 'T', 'test')")
+                .params(run, category, "15082319900101000" + suffix, "差异" + suffix, region, region.substring(0, 6)).update();
     }
 
     private void refund(int year, String county, String township, long enrollmentId, String status) {
@@ -237,7 +237,7 @@ class CountyTodaysWorkTest {
     }
 
     private void followUp(String idNumber, String region, String outcome) {
-        jdbc.sql("INSERT INTO lapse_followup (coverage_year, id_number, region_code, reason, outcome, recorded_by) "
-                + "VALUES (2025, ?, ?, 'NOT_RENEWED', ?, 'test')").params(idNumber, region, outcome).update();
+        jdbc.sql("INSERT INTO lapse_followup (coverage_year, id_number, region_code, county_code, reason, outcome, recorded_by) "
+                + "VALUES (2025, ?, ?, ?, 'NOT_RENEWED', ?, 'test')").params(idNumber, region, region.substring(0, 6), outcome).update();
     }
 }
