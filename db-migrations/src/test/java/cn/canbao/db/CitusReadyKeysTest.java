@@ -16,8 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The schema keeps the path to Citus open (docs/scaling.md): every table meant to be distributed by county has
- * county_code in each primary key and unique constraint, and every foreign key between two such tables names
+ * The schema keeps the path to Citus open (docs/scaling.md): every table meant to be distributed by county that has
+ * keys has county_code in each primary key and unique constraint (reconciliation_item has none, and
+ * collection_person_status is distributed by person: CollectionCountyKeysTest), and every foreign key between two such tables names
  * county_code on both sides, so that the rows it joins live on the same worker.
  */
 @SpringBootTest(classes = CitusReadyKeysTest.Config.class)
@@ -30,7 +31,8 @@ class CitusReadyKeysTest {
 
     /** The tables distributed by county_code (docs/scaling.md), with the keys they have to have. */
     private static final Set<String> DISTRIBUTED_BY_COUNTY = Set.of("household", "resident", "enrollment", "refund_request",
-            "assessment_result", "assessment_change", "refund_ledger");
+            "assessment_result", "assessment_change", "refund_ledger", "payment_record", "lapse_followup", "progress_base",
+            "progress_cumulative", "progress_snapshot");
 
     /**
      * Province-wide rules a county-distributed table cannot keep by itself; on Citus they move to tables distributed
