@@ -12,7 +12,7 @@ import java.util.Optional;
 public record RegionCode(String value) implements Comparable<RegionCode> {
 
     public RegionCode {
-        if (value == null || !(value.length() == 6 || value.length() == 12) || !value.chars().allMatch(Character::isDigit)) {
+        if (value == null || !(value.length() == 6 || value.length() == 12) || !asciiDigits(value)) {
             throw new IllegalArgumentException("a region code is 6 or 12 digits: " + value);
         }
         if (value.startsWith("00")) {
@@ -21,6 +21,17 @@ public record RegionCode(String value) implements Comparable<RegionCode> {
         if (value.length() == 12 && value.substring(6, 9).equals("000")) {
             throw new IllegalArgumentException("a 12-digit code names a township or village: " + value);
         }
+    }
+
+    /** ASCII digits only (Character.isDigit would let full-width digits through); a loop, as codes are made per row. */
+    private static boolean asciiDigits(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static RegionCode of(String value) {

@@ -44,4 +44,11 @@ class RegionCodeTest {
         assertThatThrownBy(() -> RegionCode.of("15070A")).hasMessageContaining("6 or 12 digits");
         assertThatThrownBy(() -> RegionCode.of("340321000001")).hasMessageContaining("township or village");
     }
+
+    @Test
+    void refusesDigitsOtherThanAscii() {
+        // Full-width and Arabic-Indic digits are digits to Character.isDigit, but no division code has them.
+        assertThatThrownBy(() -> RegionCode.of("１５０７００")).hasMessageContaining("6 or 12 digits");
+        assertThatThrownBy(() -> RegionCode.of("15070\u0663")).hasMessageContaining("6 or 12 digits");
+    }
 }
