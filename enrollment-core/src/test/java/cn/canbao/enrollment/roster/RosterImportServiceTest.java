@@ -132,32 +132,8 @@ class RosterImportServiceTest {
 
     @Test
     void anImportThatFailsWhileMergingLeavesNothingAndRunsCompletelyWhenTheSameFileIsSubmittedAgain() throws IOException {
-        StringBuilder text = new StringBuilder("姓名,证件号码,所属乡镇村代码,身份类别\n");
-        for (int i = 0; i < 7; i++) {
-            text.append("吴").append((char) ('一' + i)).append(',').append(TestPeople.idNumber()).append(',')
-                    .append(TestPeople.YINFENG).append(",低保\n");
-        }
-        text.append("吴八,x,").append(TestPeople.YINFENG).append(",低保\n");
-        Path file = csv("dies.csv", text.toString(), StandardCharsets.UTF_8);
-        // The database refuses the error report of this file: the import fails after its statements were loaded,
-        // indexed and attached as a partition.
-        jdbc.sql("""
-                CREATE FUNCTION refuse_dies_csv() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    IF (SELECT file_name FROM roster_import WHERE id = NEW.roster_import_id) = 'dies.csv' THEN
-                        RAISE EXCEPTION 'simulated crash';
-                    END IF;
-                    RETURN NEW;
-                END $$""").update();
-        jdbc.sql("CREATE TRIGGER refuse_dies_csv BEFORE INSERT ON roster_import_error FOR EACH ROW EXECUTE FUNCTION refuse_dies_csv()")
-                .update();
-        RosterImport failed;
-        try {
-            failed = service.importNow(TestPeople.COUNTY_STAFF, civilAffairs("dies.csv"), file);
-        } finally {
-            jdbc.sql("DROP TRIGGER refuse_dies_csv ON roster_import_error").update();
-            jdbc.sql("DROP FUNCTION refuse_dies_csv()").update();
-        }
+        Path file = sevenGoodLinesAndOneBad("dies.csv");
+        RosterImport failed = importFailingAtItsErrorReport(file);
 
         assertThat(failed.status()).isEqualTo(RosterImport.Status.FAILED);
         assertThat(failed.failure()).contains("simulated crash");
@@ -165,6 +141,8 @@ class RosterImportServiceTest {
         assertThat(identityRows(failed.id())).isZero();
         assertThat(jdbc.sql("SELECT to_regclass(:table) IS NULL").param("table", RosterLoader.statementTable(failed))
                 .query(Boolean.class).single()).as("the import's table is gone with the rollback").isTrue();
+        assertThat(jdbc.sql("SELECT to_regclass(:table) IS NULL").param("table", RosterLoader.chunkTable(failed, 1))
+                .query(Boolean.class).single()).as("the chunk the second connection committed is dropped").isTrue();
         assertThat(service.rejections(TestPeople.COUNTY_STAFF, failed.id(), 10)).as("no error report of the failed run").isEmpty();
 
         RosterImport rerun = service.importNow(TestPeople.COUNTY_STAFF, civilAffairs("dies.csv"), file);
@@ -175,6 +153,58 @@ class RosterImportServiceTest {
         assertThat(rerun.rowsImported()).isEqualTo(7);
         assertThat(identityRows(rerun.id())).isEqualTo(7);
         assertThat(service.rejections(TestPeople.COUNTY_STAFF, rerun.id(), 10)).hasSize(1);
+    }
+
+    @Test
+    void aChunkThatADeadRunLeftCommittedIsInvisibleAndTheNextRunReplacesIt() throws IOException {
+        Path file = sevenGoodLinesAndOneBad("orphan.csv");
+        RosterImport failed = importFailingAtItsErrorReport(file);
+        // What a run killed between the second connection's commit and the attach leaves: its chunk, committed, not attached.
+        String chunk = RosterLoader.chunkTable(failed, 1);
+        jdbc.sql("CREATE TABLE " + chunk + " (LIKE person_identity INCLUDING DEFAULTS)").update();
+        jdbc.sql("INSERT INTO " + chunk + " (coverage_year, county_code, person_key, name, identity, valid_from, source,"
+                + " roster_import_id, source_line, source_date, recorded_by) VALUES (2025, '340321', 'CN" + TestPeople.idNumber()
+                + "', '残留', 'DIBAO', DATE '2024-09-10', 'CIVIL_AFFAIRS', " + failed.id() + ", 3, DATE '2024-09-10', 'x')").update();
+        assertThat(identityRows(failed.id())).as("a chunk that is not attached is not part of person_identity").isZero();
+
+        RosterImport rerun = service.importNow(TestPeople.COUNTY_STAFF, civilAffairs("orphan.csv"), file);
+
+        assertThat(rerun.status()).isEqualTo(RosterImport.Status.COMPLETED);
+        assertThat(identityRows(rerun.id())).isEqualTo(7);
+        assertThat(jdbc.sql("SELECT count(*) FROM person_identity WHERE name = '残留'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT inhparent::regclass::text FROM pg_inherits WHERE inhrelid = to_regclass(:chunk)")
+                .param("chunk", chunk).query(String.class).single()).isEqualTo(RosterLoader.statementTable(rerun));
+    }
+
+    private Path sevenGoodLinesAndOneBad(String name) throws IOException {
+        StringBuilder text = new StringBuilder("姓名,证件号码,所属乡镇村代码,身份类别\n");
+        for (int i = 0; i < 7; i++) {
+            text.append("吴").append((char) ('一' + i)).append(',').append(TestPeople.idNumber()).append(',')
+                    .append(TestPeople.YINFENG).append(",低保\n");
+        }
+        text.append("吴八,x,").append(TestPeople.YINFENG).append(",低保\n");
+        return csv(name, text.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** The database refuses the error report of this file: the import fails after its statements were loaded, indexed and attached. */
+    private RosterImport importFailingAtItsErrorReport(Path file) {
+        String name = file.getFileName().toString();
+        jdbc.sql("""
+                CREATE FUNCTION refuse_error_report() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF (SELECT file_name FROM roster_import WHERE id = NEW.roster_import_id) = '%s' THEN
+                        RAISE EXCEPTION 'simulated crash';
+                    END IF;
+                    RETURN NEW;
+                END $$""".formatted(name)).update();
+        jdbc.sql("CREATE TRIGGER refuse_error_report BEFORE INSERT ON roster_import_error FOR EACH ROW EXECUTE FUNCTION refuse_error_report()")
+                .update();
+        try {
+            return service.importNow(TestPeople.COUNTY_STAFF, civilAffairs(name), file);
+        } finally {
+            jdbc.sql("DROP TRIGGER refuse_error_report ON roster_import_error").update();
+            jdbc.sql("DROP FUNCTION refuse_error_report()").update();
+        }
     }
 
     @Test
@@ -275,6 +305,9 @@ class RosterImportServiceTest {
                 .param("table", table).query(String.class).single()).isEqualTo("person_identity_2025");
         assertThat(jdbc.sql("SELECT count(*) FROM pg_indexes WHERE tablename = :table").param("table", table)
                 .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT string_agg(inhrelid::regclass::text, ',' ORDER BY inhrelid::regclass::text) FROM pg_inherits"
+                + " WHERE inhparent = to_regclass(:table)").param("table", table).query(String.class).single())
+                .as("its two chunks").isEqualTo(table + "_0," + table + "_1");
         for (String change : List.of("UPDATE person_identity SET note = 'x' WHERE roster_import_id = " + done.id(),
                 "DELETE FROM person_identity WHERE roster_import_id = " + done.id(),
                 "UPDATE " + table + " SET valid_to = valid_from",
@@ -304,12 +337,15 @@ class RosterImportServiceTest {
         });
         assertThat(jdbc.sql("SELECT count(DISTINCT recorded_at) FROM person_identity WHERE roster_import_id = :id")
                 .param("id", done.id()).query(Long.class).single()).as("one transaction, one time").isEqualTo(1);
-        // The shared values live in the catalog as the defaults of columns added after the load, not in the rows.
-        assertThat(jdbc.sql("""
-                SELECT string_agg(attname, ',' ORDER BY attname) FROM pg_attribute
-                WHERE attrelid = to_regclass(:table) AND atthasmissing AND NOT attisdropped""")
-                .param("table", RosterLoader.statementTable(done)).query(String.class).single())
-                .isEqualTo("recorded_at,recorded_by,source,source_date,source_file");
+        // The shared values live in the catalog as the defaults of columns added after the load, not in the rows, in
+        // both chunks (line 2 is in chunk 0, line 3 in chunk 1).
+        for (int chunk = 0; chunk < 2; chunk++) {
+            assertThat(jdbc.sql("""
+                    SELECT string_agg(attname, ',' ORDER BY attname) FROM pg_attribute
+                    WHERE attrelid = to_regclass(:table) AND atthasmissing AND NOT attisdropped""")
+                    .param("table", RosterLoader.chunkTable(done, chunk)).query(String.class).single())
+                    .isEqualTo("recorded_at,recorded_by,source,source_date,source_file");
+        }
     }
 
     @Test
