@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.springframework.stereotype.Component;
 
+import cn.canbao.region.RegionCode;
 import cn.canbao.tabular.RowRejection;
 
 /**
@@ -60,9 +62,14 @@ class RosterLoader {
         void read(boolean rejected);
     }
 
-    /** The columns an identity statement takes from its line; the rest are the import's (column defaults of its table). */
-    private static final String STATEMENT_COLUMNS =
-            "person_key, name, region_code, county_code, identity, valid_from, valid_to, source_line";
+    /**
+     * The columns an identity statement takes from its line; the rest are the import's (column defaults of its table).
+     * {@code county_code} is one of the import's when the importer works in one county (see {@link #importersCounty}).
+     */
+    private static String statementColumns(boolean countyPerLine) {
+        return "person_key, name, region_code, " + (countyPerLine ? "county_code, " : "")
+                + "identity, valid_from, valid_to, source_line";
+    }
 
     /**
      * Identity rosters: each valid line as a statement row of the import's table, rejections to the spool. With two
@@ -70,13 +77,16 @@ class RosterLoader {
      */
     private static final class StatementStage implements Stage {
         private final BinaryCopyStream[] copies;
+        /** The county every line is in, stored once as a column default; null: written per line. */
+        private final String county;
         private final RejectionSpool rejections;
         private final Progress progress;
         private long lastLine;
         private long rows;
 
-        private StatementStage(BinaryCopyStream[] copies, RejectionSpool rejections, Progress progress) {
+        private StatementStage(BinaryCopyStream[] copies, String county, RejectionSpool rejections, Progress progress) {
             this.copies = copies;
+            this.county = county;
             this.rejections = rejections;
             this.progress = progress;
         }
@@ -84,8 +94,14 @@ class RosterLoader {
         @Override
         public void row(RosterRow row) {
             BinaryCopyStream copy = copies[(int) (row.line() % copies.length)];
-            copy.row(8).text(row.personKey().value()).text(row.name()).text(row.regionCode()).text(row.countyCode())
-                    .text(row.identity().name()).date(row.validFrom()).date(row.validTo()).int8(row.line());
+            if (county == null) {
+                copy.row(8).text(row.personKey().value()).text(row.name()).text(row.regionCode()).text(row.countyCode());
+            } else if (row.regionCode().startsWith(county)) {
+                copy.row(7).text(row.personKey().value()).text(row.name()).text(row.regionCode());
+            } else {
+                throw new IllegalStateException("第" + row.line() + "行地区" + row.regionCode() + "不在" + county + "内");
+            }
+            copy.text(row.identity().name()).date(row.validFrom()).date(row.validTo()).int8(row.line());
             lastLine = row.line();
             rows++;
             progress.read(false);
@@ -202,7 +218,6 @@ class RosterLoader {
         int year = rosterImport.coverageYear();
         String yearTable = "person_identity_" + year;
         String table = statementTable(rosterImport);
-        Map<String, String> values = sharedValues(connection, rosterImport, importedBy);
         boolean existing;
         try (Statement statement = connection.createStatement()) {
             if (!exists(connection, yearTable)) {
@@ -210,6 +225,11 @@ class RosterLoader {
             }
             // Only an import the earlier batch-per-transaction loader left half committed has its partition already.
             existing = exists(connection, table);
+        }
+        String county = existing ? null : importersCounty(rosterImport);
+        Map<String, String> columns = sharedColumns(county);
+        Map<String, String> values = sharedValues(connection, rosterImport, importedBy, county);
+        try (Statement statement = connection.createStatement()) {
             if (existing) {
                 // A partition of the earlier loader has every column: the shared values are written per line.
                 statement.execute("ALTER TABLE " + table + " ALTER coverage_year SET DEFAULT " + year
@@ -224,8 +244,8 @@ class RosterLoader {
         }
         if (existing) {
             // Its index and attachment exist already.
-            return loadInto(connection, new BinaryCopyStream[] {copyIn(pg, table, false)}, rosterImport, progress, filler,
-                    start, () -> {
+            return loadInto(connection, new BinaryCopyStream[] {copyIn(pg, table, null, false)}, null, rosterImport, progress,
+                    filler, start, () -> {
                     }, () -> {
                     });
         }
@@ -233,21 +253,21 @@ class RosterLoader {
             other.setAutoCommit(false);
             boolean committed = false;
             try {
-                createChunk(connection, rosterImport, 0);
-                createChunk(other, rosterImport, 1);
-                BinaryCopyStream[] copies = {copyIn(pg, chunkTable(rosterImport, 0), true),
-                        copyIn(other.unwrap(PGConnection.class), chunkTable(rosterImport, 1), true)};
-                Result result = loadInto(connection, copies, rosterImport, progress, filler, start, () -> {
+                createChunk(connection, rosterImport, 0, columns);
+                createChunk(other, rosterImport, 1, columns);
+                BinaryCopyStream[] copies = {copyIn(pg, chunkTable(rosterImport, 0), county, true),
+                        copyIn(other.unwrap(PGConnection.class), chunkTable(rosterImport, 1), county, true)};
+                Result result = loadInto(connection, copies, county, rosterImport, progress, filler, start, () -> {
                     // Both backends index their chunk at the same time, each on one core.
                     FutureTask<Void> otherChunk = new FutureTask<>(() -> {
-                        completeChunk(other, rosterImport, 1, values);
+                        completeChunk(other, rosterImport, 1, columns, values);
                         other.commit();
                         return null;
                     });
                     Thread thread = new Thread(otherChunk, "roster-chunk-" + rosterImport.id());
                     thread.start();
                     try {
-                        completeChunk(connection, rosterImport, 0, values);
+                        completeChunk(connection, rosterImport, 0, columns, values);
                     } finally {
                         thread.join();
                     }
@@ -284,10 +304,10 @@ class RosterLoader {
         void run() throws Exception;
     }
 
-    private static Result loadInto(Connection connection, BinaryCopyStream[] copies, RosterImport rosterImport, Progress progress,
-            Filler filler, long start, Step index, Step attach) throws Exception {
+    private static Result loadInto(Connection connection, BinaryCopyStream[] copies, String county, RosterImport rosterImport,
+            Progress progress, Filler filler, long start, Step index, Step attach) throws Exception {
         try (RejectionSpool rejections = new RejectionSpool(rosterImport.id())) {
-            StatementStage stage = new StatementStage(copies, rejections, progress);
+            StatementStage stage = new StatementStage(copies, county, rejections, progress);
             long stored = 0;
             long waited = 0;
             try {
@@ -329,7 +349,8 @@ class RosterLoader {
      * the catalog). Year, import and line stay in the rows: the CHECK that implies the chunk's bound reads them, and it
      * must hold before the attach. A chunk 1 that a run of this import which died left committed is dropped first.
      */
-    private static void createChunk(Connection connection, RosterImport rosterImport, int chunk) throws SQLException {
+    private static void createChunk(Connection connection, RosterImport rosterImport, int chunk, Map<String, String> columns)
+            throws SQLException {
         String chunkTable = chunkTable(rosterImport, chunk);
         try (Statement statement = connection.createStatement()) {
             // Building the person-key index of half a million statements in memory instead of on disk, in this backend
@@ -340,7 +361,7 @@ class RosterLoader {
                 dropLeftChunk(connection, rosterImport);
             }
             statement.execute("CREATE TABLE " + chunkTable + " (LIKE person_identity INCLUDING CONSTRAINTS)");
-            statement.execute("ALTER TABLE " + chunkTable + " " + String.join(", ", SHARED_COLUMNS.keySet().stream()
+            statement.execute("ALTER TABLE " + chunkTable + " " + String.join(", ", columns.keySet().stream()
                     .map(column -> "DROP " + column).toList()) + ", ALTER roster_import_id SET NOT NULL, ADD CONSTRAINT "
                     + chunkTable + "_bound CHECK (coverage_year = " + rosterImport.coverageYear() + " AND roster_import_id = "
                     + rosterImport.id() + " AND (source_line % 2) IS NOT NULL AND (source_line % 2) = " + chunk + "::bigint)"
@@ -350,13 +371,13 @@ class RosterLoader {
     }
 
     /** After its COPY: the shared columns back as fast defaults, then the chunk's person-key index. */
-    private static void completeChunk(Connection connection, RosterImport rosterImport, int chunk, Map<String, String> values)
-            throws SQLException {
+    private static void completeChunk(Connection connection, RosterImport rosterImport, int chunk, Map<String, String> columns,
+            Map<String, String> values) throws SQLException {
         String chunkTable = chunkTable(rosterImport, chunk);
         try (Statement statement = connection.createStatement()) {
             // Fast defaults: a non-volatile default of an added column is stored once (attmissingval) and read for every
             // row written before the column existed; no rewrite, and NOT NULL needs no scan.
-            statement.execute("ALTER TABLE " + chunkTable + " " + String.join(", ", SHARED_COLUMNS.entrySet().stream()
+            statement.execute("ALTER TABLE " + chunkTable + " " + String.join(", ", columns.entrySet().stream()
                     .map(e -> "ADD " + e.getKey() + " " + e.getValue() + " DEFAULT " + values.get(e.getKey())).toList()));
             statement.execute("CREATE INDEX ON " + chunkTable + " (person_key varchar_pattern_ops)");
         }
@@ -383,8 +404,8 @@ class RosterLoader {
     }
 
     /** FREEZE: a table created in this transaction gets its rows written as already visible to all. */
-    private static BinaryCopyStream copyIn(PGConnection pg, String table, boolean freeze) throws SQLException {
-        return new BinaryCopyStream(pg.getCopyAPI().copyIn("COPY " + table + " (" + STATEMENT_COLUMNS
+    private static BinaryCopyStream copyIn(PGConnection pg, String table, String county, boolean freeze) throws SQLException {
+        return new BinaryCopyStream(pg.getCopyAPI().copyIn("COPY " + table + " (" + statementColumns(county == null)
                 + ") FROM STDIN (FORMAT binary" + (freeze ? ", FREEZE" : "") + ")"));
     }
 
@@ -481,35 +502,48 @@ class RosterLoader {
      * The columns of {@code person_identity} whose value is the same for every line of an import and that no CHECK
      * reads, with their types as in V26 (the attach refuses a partition whose column types differ from the parent's).
      */
-    private static final Map<String, String> SHARED_COLUMNS = sharedColumns();
-
-    private static Map<String, String> sharedColumns() {
+    private static Map<String, String> sharedColumns(String county) {
         Map<String, String> columns = new LinkedHashMap<>();
         columns.put("source", "varchar(30) NOT NULL");
         columns.put("source_file", "varchar(255)");
         columns.put("source_date", "date NOT NULL");
         columns.put("recorded_by", "varchar(64) NOT NULL");
         columns.put("recorded_at", "timestamptz NOT NULL");
+        if (county != null) {
+            columns.put("county_code", "varchar(6) NOT NULL");
+        }
         return Collections.unmodifiableMap(columns);
     }
 
     /**
-     * The import's values of {@link #SHARED_COLUMNS}, as SQL. {@code recorded_at} is this transaction's start as a literal,
+     * The county of an importer who works in one county or below it: every valid line is in it (a line outside the
+     * importer's region is rejected), so its code is the import's, not the line's. Null for a city or province importer.
+     */
+    private static String importersCounty(RosterImport rosterImport) {
+        return RegionCode.of(rosterImport.regionCode()).county().map(RegionCode::value).orElse(null);
+    }
+
+    /**
+     * The import's values of its {@link #sharedColumns}, as SQL. {@code recorded_at} is this transaction's start as a literal,
      * one value for the lines of both chunks (the second connection's {@code now()} would be its own).
      */
-    private static Map<String, String> sharedValues(Connection connection, RosterImport rosterImport, String importedBy)
-            throws SQLException {
+    private static Map<String, String> sharedValues(Connection connection, RosterImport rosterImport, String importedBy,
+            String county) throws SQLException {
         PGConnection pg = connection.unwrap(PGConnection.class);
         String now;
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SELECT now()::text")) {
             rs.next();
             now = rs.getString(1);
         }
-        return Map.of("source", literal(pg, rosterImport.rosterType().name()),
+        Map<String, String> values = new HashMap<>(Map.of("source", literal(pg, rosterImport.rosterType().name()),
                 "source_file", literal(pg, rosterImport.fileName()),
                 "source_date", "DATE " + literal(pg, rosterImport.sourceDate().toString()),
                 "recorded_by", literal(pg, importedBy),
-                "recorded_at", "TIMESTAMPTZ " + literal(pg, now));
+                "recorded_at", "TIMESTAMPTZ " + literal(pg, now)));
+        if (county != null) {
+            values.put("county_code", literal(pg, county));
+        }
+        return values;
     }
 
     /** A string literal for DDL, which takes no bind parameters. */

@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.canbao.audit.Actor;
 import cn.canbao.enrollment.enrollment.EnrollRequest;
 import cn.canbao.enrollment.enrollment.EnrollmentService;
 import cn.canbao.enrollment.identity.IdentityService;
@@ -31,6 +32,7 @@ import cn.canbao.enrollment.resident.ResidentService;
 import cn.canbao.enrollment.support.EnrollmentTestConfiguration;
 import cn.canbao.enrollment.support.TestPeople;
 import cn.canbao.money.Money;
+import cn.canbao.region.RegionCode;
 import cn.canbao.tabular.RowRejection;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -337,15 +339,38 @@ class RosterImportServiceTest {
         });
         assertThat(jdbc.sql("SELECT count(DISTINCT recorded_at) FROM person_identity WHERE roster_import_id = :id")
                 .param("id", done.id()).query(Long.class).single()).as("one transaction, one time").isEqualTo(1);
+        assertThat(jdbc.sql("SELECT string_agg(DISTINCT county_code, ',') FROM person_identity WHERE roster_import_id = :id")
+                .param("id", done.id()).query(String.class).single()).isEqualTo("340321");
         // The shared values live in the catalog as the defaults of columns added after the load, not in the rows, in
-        // both chunks (line 2 is in chunk 0, line 3 in chunk 1).
+        // both chunks (line 2 is in chunk 0, line 3 in chunk 1); so does the county of a county importer's lines.
         for (int chunk = 0; chunk < 2; chunk++) {
-            assertThat(jdbc.sql("""
-                    SELECT string_agg(attname, ',' ORDER BY attname) FROM pg_attribute
-                    WHERE attrelid = to_regclass(:table) AND atthasmissing AND NOT attisdropped""")
-                    .param("table", RosterLoader.chunkTable(done, chunk)).query(String.class).single())
-                    .isEqualTo("recorded_at,recorded_by,source,source_date,source_file");
+            assertThat(sharedColumnsOf(RosterLoader.chunkTable(done, chunk)))
+                    .isEqualTo("county_code,recorded_at,recorded_by,source,source_date,source_file");
         }
+    }
+
+    @Test
+    void aCityImportersStatementsCarryTheCountyOfTheirOwnLine() throws IOException {
+        Actor city = new Actor("bengbu-staff", RegionCode.of("340300"), "127.0.0.1");
+        Path file = csv("city.csv", "姓名,证件号码,所属乡镇村代码,身份类别\n卫一," + TestPeople.idNumber() + "," + TestPeople.YINFENG
+                + ",孤儿\n卫二," + TestPeople.idNumber() + "," + TestPeople.WANGHUAI + ",低保对象\n", StandardCharsets.UTF_8);
+
+        RosterImport done = service.importNow(city, civilAffairs("city.csv"), file);
+
+        assertThat(done.rowsImported()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT string_agg(region_code || ':' || county_code, ',' ORDER BY source_line) FROM person_identity"
+                + " WHERE roster_import_id = :id").param("id", done.id()).query(String.class).single())
+                .isEqualTo(TestPeople.YINFENG + ":340321," + TestPeople.WANGHUAI + ":340321");
+        assertThat(sharedColumnsOf(RosterLoader.chunkTable(done, 0))).as("the county is written per line")
+                .isEqualTo("recorded_at,recorded_by,source,source_date,source_file");
+    }
+
+    /** The columns of a table whose value is stored once in the catalog (added after its rows, with a default). */
+    private String sharedColumnsOf(String table) {
+        return jdbc.sql("""
+                SELECT string_agg(attname, ',' ORDER BY attname) FROM pg_attribute
+                WHERE attrelid = to_regclass(:table) AND atthasmissing AND NOT attisdropped""")
+                .param("table", table).query(String.class).single();
     }
 
     @Test
