@@ -218,14 +218,9 @@ class RosterLoader {
         int year = rosterImport.coverageYear();
         String yearTable = "person_identity_" + year;
         String table = statementTable(rosterImport);
-        boolean existing;
-        try (Statement statement = connection.createStatement()) {
-            if (!exists(connection, yearTable)) {
-                statement.execute("SELECT create_person_identity_year(" + year + "::smallint)");
-            }
-            // Only an import the earlier batch-per-transaction loader left half committed has its partition already.
-            existing = exists(connection, table);
-        }
+        createYearIfMissing(year);
+        // Only an import the earlier batch-per-transaction loader left half committed has its partition already.
+        boolean existing = exists(connection, table);
         String county = existing ? null : importersCounty(rosterImport);
         Map<String, String> columns = sharedColumns(county);
         Map<String, String> values = sharedValues(connection, rosterImport, importedBy, county);
@@ -295,6 +290,27 @@ class RosterLoader {
                     rollbackQuietly(other);
                 }
                 other.setAutoCommit(true);
+            }
+        }
+    }
+
+    /**
+     * Creates the year's partition, empty, in a transaction of its own. Created in the import's transaction it would keep
+     * {@code person_identity} locked (CREATE TABLE … PARTITION OF locks the parent exclusively) until the commit, and the
+     * second connection, which reads {@code person_identity} to create its chunk, would wait for it forever.
+     */
+    private void createYearIfMissing(int year) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            if (exists(connection, "person_identity_" + year)) {
+                return;
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SELECT create_person_identity_year(" + year + "::smallint)");
+            } catch (SQLException e) {
+                if (!"42P07".equals(e.getSQLState())) { // duplicate_table: another import created it meanwhile
+                    throw e;
+                }
             }
         }
     }

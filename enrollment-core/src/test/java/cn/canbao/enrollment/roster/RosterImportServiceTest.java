@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -347,6 +349,24 @@ class RosterImportServiceTest {
             assertThat(sharedColumnsOf(RosterLoader.chunkTable(done, chunk)))
                     .isEqualTo("county_code,recorded_at,recorded_by,source,source_date,source_file");
         }
+    }
+
+    @Test
+    // A lock wait between the import's two connections would hang, not fail: the timeout turns it into a failure.
+    @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void anImportForAYearWithoutAPartitionCreatesTheYearsPartitionAndLoadsIntoIt() throws IOException {
+        assertThat(jdbc.sql("SELECT to_regclass('person_identity_2023') IS NULL").query(Boolean.class).single())
+                .as("no other test imports for 2023").isTrue();
+        Path file = csv("2023.csv", "姓名,证件号码,所属乡镇村代码,身份类别\n蒋一," + TestPeople.idNumber() + "," + TestPeople.YINFENG
+                + ",孤儿\n蒋二," + TestPeople.idNumber() + "," + TestPeople.YINFENG + ",低保对象\n", StandardCharsets.UTF_8);
+
+        RosterImport done = service.importNow(TestPeople.COUNTY_STAFF,
+                new RosterImportRequest(RosterType.CIVIL_AFFAIRS, 2023, ISSUED, "2023.csv"), file);
+
+        assertThat(done.status()).isEqualTo(RosterImport.Status.COMPLETED);
+        assertThat(identityRows(done.id())).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT inhparent::regclass::text FROM pg_inherits WHERE inhrelid = to_regclass(:table)")
+                .param("table", RosterLoader.statementTable(done)).query(String.class).single()).isEqualTo("person_identity_2023");
     }
 
     @Test
