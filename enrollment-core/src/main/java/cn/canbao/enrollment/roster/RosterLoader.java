@@ -246,7 +246,8 @@ class RosterLoader {
         }
         try (Connection other = dataSource.getConnection()) {
             other.setAutoCommit(false);
-            boolean committed = false;
+            // The second connection commits its chunk within the load; if the load fails before, it rolls back here.
+            boolean loaded = false;
             try {
                 createChunk(connection, rosterImport, 0, columns);
                 createChunk(other, rosterImport, 1, columns);
@@ -283,10 +284,10 @@ class RosterLoader {
                                 + rosterImport.id() + ")");
                     }
                 });
-                committed = true;
+                loaded = true;
                 return result;
             } finally {
-                if (!committed && !other.getAutoCommit()) {
+                if (!loaded) {
                     rollbackQuietly(other);
                 }
                 other.setAutoCommit(true);
