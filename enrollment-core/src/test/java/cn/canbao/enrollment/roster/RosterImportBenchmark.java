@@ -135,8 +135,8 @@ class RosterImportBenchmark {
                                                             person_identity with its checks and person-key index
                 roster import:            %,.0f rows/s  (%.1f s; %,d statements imported, %,d rejected, no residents)
                   SHA-256 of the file:      %5.2f s
-                  read + binary COPY:       %5.2f s  (parse/validate in Java while the server stores the stream into the
-                                                      import's own table; %.2f s of it the parser waited on the server)
+                  read + binary COPY:       %5.2f s  (parse/validate in Java while the server stores the streams into the
+                                                      import's two chunk tables; %.2f s of it the parser waited on the server)
                   person-key index build:   %5.2f s
                   ATTACH PARTITION:         %5.2f s  (CHECK matches the bound: no validation scan)
                   error report + status:    %5.2f s
