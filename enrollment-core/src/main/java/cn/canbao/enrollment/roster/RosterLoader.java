@@ -7,27 +7,31 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
 import org.springframework.stereotype.Component;
 
+import cn.canbao.region.RegionCode;
 import cn.canbao.tabular.RowRejection;
 
 /**
- * Loads one roster file in a single transaction on one connection: either all of it commits or none
- * of it does, so an import that dies leaves nothing half written and is simply run again.
+ * Loads one roster file in a single transaction: either all of it becomes visible or none of it
+ * does, so an import that dies leaves nothing half written and is simply run again.
  *
  * <p>An identity roster is a list of statements keyed by person key; it creates no residents. Its
- * valid lines stream by binary {@code COPY} straight into a table of the import's own, created in
- * the transaction with no index; after the load the person-key index is built and the table is
- * attached as the import's partition of {@code person_identity} (its CHECK constraint matches the
- * partition bound, so the attach does not scan it). Rejected lines are spooled to a temporary file
- * and copied into the error report afterwards.
+ * valid lines stream by binary {@code COPY} straight into two chunk tables of the import's own, one
+ * per connection, with no index; after the load each connection builds its chunk's person-key index,
+ * and the transaction attaches the chunks to the import's partition of {@code person_identity} and
+ * that to the year's (each chunk's CHECK constraint implies the bounds, so the attach does not scan
+ * it). Rejected lines are spooled to a temporary file and copied into the error report afterwards.
  *
  * <p>The education and newborn rosters register people (bulk student/newborn flows): their lines
  * stream into a temporary staging table and a few set-based statements insert the new residents in
@@ -58,28 +62,46 @@ class RosterLoader {
         void read(boolean rejected);
     }
 
-    /** The columns an identity statement takes from its line; the rest are the import's (column defaults of its table). */
-    private static final String STATEMENT_COLUMNS =
-            "person_key, name, region_code, county_code, identity, valid_from, valid_to, source_line";
+    /**
+     * The columns an identity statement takes from its line; the rest are the import's (column defaults of its table).
+     * {@code county_code} is one of the import's when the importer works in one county (see {@link #importersCounty}).
+     */
+    private static String statementColumns(boolean countyPerLine) {
+        return "person_key, name, region_code, " + (countyPerLine ? "county_code, " : "")
+                + "identity, valid_from, valid_to, source_line";
+    }
 
-    /** Identity rosters: each valid line as a statement row of the import's table, rejections to the spool. */
+    /**
+     * Identity rosters: each valid line as a statement row of the import's table, rejections to the spool. With two
+     * chunks, line L goes to the stream of chunk {@code L % 2} (the chunk partitions' bound).
+     */
     private static final class StatementStage implements Stage {
-        private final BinaryCopyStream copy;
+        private final BinaryCopyStream[] copies;
+        /** The county every line is in, stored once as a column default; null: written per line. */
+        private final String county;
         private final RejectionSpool rejections;
         private final Progress progress;
         private long lastLine;
         private long rows;
 
-        private StatementStage(BinaryCopyStream copy, RejectionSpool rejections, Progress progress) {
-            this.copy = copy;
+        private StatementStage(BinaryCopyStream[] copies, String county, RejectionSpool rejections, Progress progress) {
+            this.copies = copies;
+            this.county = county;
             this.rejections = rejections;
             this.progress = progress;
         }
 
         @Override
         public void row(RosterRow row) {
-            copy.row(8).text(row.personKey().value()).text(row.name()).text(row.regionCode()).text(row.countyCode())
-                    .text(row.identity().name()).date(row.validFrom()).date(row.validTo()).int8(row.line());
+            BinaryCopyStream copy = copies[(int) (row.line() % copies.length)];
+            if (county == null) {
+                copy.row(8).text(row.personKey().value()).text(row.name()).text(row.regionCode()).text(row.countyCode());
+            } else if (row.regionCode().startsWith(county)) {
+                copy.row(7).text(row.personKey().value()).text(row.name()).text(row.regionCode());
+            } else {
+                throw new IllegalStateException("第" + row.line() + "行地区" + row.regionCode() + "不在" + county + "内");
+            }
+            copy.text(row.identity().name()).date(row.validFrom()).date(row.validTo()).int8(row.line());
             lastLine = row.line();
             rows++;
             progress.read(false);
@@ -156,6 +178,14 @@ class RosterLoader {
                         result.enrolledHolders(), result.phases().withCommit(System.nanoTime() - commitStart));
             } catch (Exception | Error e) {
                 connection.rollback();
+                if (rosterImport.rosterType().establishesIdentities()) {
+                    connection.setAutoCommit(true);
+                    try {
+                        dropLeftChunk(connection, rosterImport);
+                    } catch (SQLException dropFailed) {
+                        e.addSuppressed(dropFailed); // the next run of the import drops it
+                    }
+                }
                 throw e;
             } finally {
                 connection.setAutoCommit(autoCommit);
@@ -168,87 +198,239 @@ class RosterLoader {
         return "person_identity_" + rosterImport.coverageYear() + "_import_" + rosterImport.id();
     }
 
-    private static Result loadStatements(Connection connection, RosterImport rosterImport, String importedBy, Progress progress,
+    /** Chunk {@code chunk} of an import's partition: the statements of its lines L with {@code L % 2 = chunk}. */
+    static String chunkTable(RosterImport rosterImport, int chunk) {
+        return statementTable(rosterImport) + "_" + chunk;
+    }
+
+    /**
+     * Loads an identity roster into two chunk tables at once, chunk 0 on this transaction's connection and chunk 1 on a
+     * second one, so that two backends store the stream and build the two halves of the index on the two cores (one
+     * backend was the bottleneck of the load, and the index build followed it). The second connection commits its chunk
+     * before this transaction attaches it: a committed chunk that is not attached is not part of {@code person_identity},
+     * so nothing is visible until this transaction commits. If this transaction fails, its chunk 1 is dropped
+     * ({@link #dropLeftChunk}); if the process dies, the next run of the import drops it.
+     */
+    private Result loadStatements(Connection connection, RosterImport rosterImport, String importedBy, Progress progress,
             Filler filler) throws Exception {
         long start = System.nanoTime();
         PGConnection pg = connection.unwrap(PGConnection.class);
         int year = rosterImport.coverageYear();
         String yearTable = "person_identity_" + year;
         String table = statementTable(rosterImport);
-        boolean existing;
+        createYearIfMissing(year);
+        // Only an import the earlier batch-per-transaction loader left half committed has its partition already.
+        boolean existing = exists(connection, table);
+        String county = existing ? null : importersCounty(rosterImport);
+        Map<String, String> columns = sharedColumns(county);
+        Map<String, String> values = sharedValues(connection, rosterImport, importedBy, county);
         try (Statement statement = connection.createStatement()) {
-            // Building the person-key index of a million statements in memory instead of on disk.
-            statement.execute("SET LOCAL maintenance_work_mem = '256MB'");
-            if (!exists(connection, yearTable)) {
-                statement.execute("SELECT create_person_identity_year(" + year + "::smallint)");
-            }
-            // Only an import the earlier batch-per-transaction loader left half committed has its partition already.
-            existing = exists(connection, table);
-            if (!existing) {
-                statement.execute("CREATE TABLE " + table + " (LIKE person_identity INCLUDING CONSTRAINTS)");
-                // The columns every line shares and no CHECK reads are left out of the rows: they are added back after
-                // the load with their values as fast defaults (stored once in the catalog). Year and import stay in the
-                // rows: the CHECK that implies the partition bound reads them, and it must hold before the attach.
-                statement.execute("ALTER TABLE " + table + " " + String.join(", ", SHARED_COLUMNS.keySet().stream()
-                        .map(column -> "DROP " + column).toList()) + ", ALTER roster_import_id SET NOT NULL, ADD CONSTRAINT "
-                        + table + "_bound CHECK (coverage_year = " + year + " AND roster_import_id = " + rosterImport.id() + ")"
-                        + ", ALTER coverage_year SET DEFAULT " + year + ", ALTER roster_import_id SET DEFAULT " + rosterImport.id());
-            } else {
+            if (existing) {
                 // A partition of the earlier loader has every column: the shared values are written per line.
                 statement.execute("ALTER TABLE " + table + " ALTER coverage_year SET DEFAULT " + year
                         + ", ALTER roster_import_id SET DEFAULT " + rosterImport.id() + ", "
-                        + String.join(", ", sharedValues(pg, rosterImport, importedBy).entrySet().stream()
+                        + String.join(", ", values.entrySet().stream()
                                 .map(e -> "ALTER " + e.getKey() + " SET DEFAULT " + e.getValue()).toList()));
+            } else {
+                // The import's partition is itself partitioned by line parity: a chunk per connection.
+                statement.execute("CREATE TABLE " + table + " (LIKE person_identity INCLUDING CONSTRAINTS)"
+                        + " PARTITION BY LIST ((source_line % 2))");
             }
         }
-        // FREEZE: the table was created in this transaction, so its rows are written as already visible to all.
-        BinaryCopyStream copy = new BinaryCopyStream(pg.getCopyAPI().copyIn("COPY " + table + " (" + STATEMENT_COLUMNS
-                + ") FROM STDIN (FORMAT binary" + (existing ? "" : ", FREEZE") + ")"));
+        if (existing) {
+            // Its index and attachment exist already.
+            return loadInto(connection, new BinaryCopyStream[] {copyIn(pg, table, null, false)}, null, rosterImport, progress,
+                    filler, start, () -> {
+                    }, () -> {
+                    });
+        }
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            // The second connection commits its chunk within the load; if the load fails before, it rolls back here.
+            boolean loaded = false;
+            try {
+                createChunk(connection, rosterImport, 0, columns);
+                createChunk(other, rosterImport, 1, columns);
+                BinaryCopyStream[] copies = {copyIn(pg, chunkTable(rosterImport, 0), county, true),
+                        copyIn(other.unwrap(PGConnection.class), chunkTable(rosterImport, 1), county, true)};
+                Result result = loadInto(connection, copies, county, rosterImport, progress, filler, start, () -> {
+                    // Both backends index their chunk at the same time, each on one core.
+                    FutureTask<Void> otherChunk = new FutureTask<>(() -> {
+                        completeChunk(other, rosterImport, 1, columns, values);
+                        other.commit();
+                        return null;
+                    });
+                    Thread thread = new Thread(otherChunk, "roster-chunk-" + rosterImport.id());
+                    thread.start();
+                    try {
+                        completeChunk(connection, rosterImport, 0, columns, values);
+                    } finally {
+                        thread.join();
+                    }
+                    try {
+                        otherChunk.get();
+                    } catch (ExecutionException e) {
+                        throw e.getCause() instanceof Exception cause ? cause : e;
+                    }
+                }, () -> {
+                    try (Statement statement = connection.createStatement()) {
+                        // Each chunk's CHECK implies its bound and the import's and the year's: no validation scan.
+                        statement.execute("ALTER TABLE " + table + " ATTACH PARTITION " + chunkTable(rosterImport, 0)
+                                + " FOR VALUES IN (0)");
+                        statement.execute("ALTER TABLE " + table + " ATTACH PARTITION " + chunkTable(rosterImport, 1)
+                                + " FOR VALUES IN (1)");
+                        // The import's partition takes the year's person-key index by adopting the chunks' indexes.
+                        statement.execute("ALTER TABLE " + yearTable + " ATTACH PARTITION " + table + " FOR VALUES IN ("
+                                + rosterImport.id() + ")");
+                    }
+                });
+                loaded = true;
+                return result;
+            } finally {
+                if (!loaded) {
+                    rollbackQuietly(other);
+                }
+                other.setAutoCommit(true);
+            }
+        }
+    }
+
+    /**
+     * Creates the year's partition, empty, in a transaction of its own. Created in the import's transaction it would keep
+     * {@code person_identity} locked (CREATE TABLE … PARTITION OF locks the parent exclusively) until the commit, and the
+     * second connection, which reads {@code person_identity} to create its chunk, would wait for it forever.
+     */
+    private void createYearIfMissing(int year) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            if (exists(connection, "person_identity_" + year)) {
+                return;
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SELECT create_person_identity_year(" + year + "::smallint)");
+            } catch (SQLException e) {
+                if (!"42P07".equals(e.getSQLState())) { // duplicate_table: another import created it meanwhile
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** One step of the load that may throw anything a JDBC call or a wait throws. */
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static Result loadInto(Connection connection, BinaryCopyStream[] copies, String county, RosterImport rosterImport,
+            Progress progress, Filler filler, long start, Step index, Step attach) throws Exception {
         try (RejectionSpool rejections = new RejectionSpool(rosterImport.id())) {
-            StatementStage stage = new StatementStage(copy, rejections, progress);
+            StatementStage stage = new StatementStage(copies, county, rejections, progress);
+            long stored = 0;
+            long waited = 0;
             try {
                 filler.fill(stage);
+                for (BinaryCopyStream copy : copies) {
+                    stored += copy.finish();
+                    waited += copy.waitNanos();
+                }
             } catch (Exception | Error e) {
-                cancel(copy);
+                for (BinaryCopyStream copy : copies) {
+                    cancel(copy);
+                }
                 throw e;
             }
-            long stored = copy.finish();
             if (stored != stage.rows) {
                 throw new IllegalStateException("身份写入" + stored + "行，应为" + stage.rows + "行");
             }
-            if (!existing) {
-                try (Statement statement = connection.createStatement()) {
-                    // Fast defaults: a non-volatile default of an added column is stored once (attmissingval) and read
-                    // for every row written before the column existed; no rewrite, and NOT NULL needs no scan.
-                    Map<String, String> values = sharedValues(pg, rosterImport, importedBy);
-                    statement.execute("ALTER TABLE " + table + " " + String.join(", ", SHARED_COLUMNS.entrySet().stream()
-                            .map(e -> "ADD " + e.getKey() + " " + e.getValue() + " DEFAULT " + values.get(e.getKey())).toList()));
-                }
-            }
             long loaded = System.nanoTime();
-
-            if (!existing) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("CREATE INDEX ON " + table + " (person_key varchar_pattern_ops)");
-                }
-            }
+            index.run();
             long indexed = System.nanoTime();
-            if (!existing) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("ALTER TABLE " + yearTable + " ATTACH PARTITION " + table + " FOR VALUES IN ("
-                            + rosterImport.id() + ")");
-                }
-            }
+            attach.run();
             long attached = System.nanoTime();
 
+            PGConnection pg = connection.unwrap(PGConnection.class);
             rejections.copyInto(pg.getCopyAPI());
-            List<Long> holders = enrolledHolders(connection, rosterImport, table);
+            List<Long> holders = enrolledHolders(connection, rosterImport, statementTable(rosterImport));
             long lastLine = finish(connection, rosterImport, stage.lastLine, stage.rows + rejections.count(), stage.rows,
                     rejections.count());
             long finished = System.nanoTime();
-            ImportPhases phases = new ImportPhases(0, loaded - start, copy.waitNanos(), indexed - loaded, attached - indexed,
+            ImportPhases phases = new ImportPhases(0, loaded - start, waited, indexed - loaded, attached - indexed,
                     finished - attached, 0);
             return new Result(stage.rows + rejections.count(), stage.rows, rejections.count(), lastLine, holders, phases);
+        }
+    }
+
+    /**
+     * Creates an empty chunk table in the connection's transaction. The columns every line shares and no CHECK reads
+     * are left out of the rows: they are added back after the load with their values as fast defaults (stored once in
+     * the catalog). Year, import and line stay in the rows: the CHECK that implies the chunk's bound reads them, and it
+     * must hold before the attach. A chunk 1 that a run of this import which died left committed is dropped first.
+     */
+    private static void createChunk(Connection connection, RosterImport rosterImport, int chunk, Map<String, String> columns)
+            throws SQLException {
+        String chunkTable = chunkTable(rosterImport, chunk);
+        try (Statement statement = connection.createStatement()) {
+            // Building the person-key index of half a million statements in memory instead of on disk, in this backend
+            // alone: the other chunk's backend builds its half at the same time.
+            statement.execute("SET LOCAL maintenance_work_mem = '256MB'");
+            statement.execute("SET LOCAL max_parallel_maintenance_workers = 0");
+            if (chunk > 0) {
+                dropLeftChunk(connection, rosterImport);
+            }
+            statement.execute("CREATE TABLE " + chunkTable + " (LIKE person_identity INCLUDING CONSTRAINTS)");
+            statement.execute("ALTER TABLE " + chunkTable + " " + String.join(", ", columns.keySet().stream()
+                    .map(column -> "DROP " + column).toList()) + ", ALTER roster_import_id SET NOT NULL, ADD CONSTRAINT "
+                    + chunkTable + "_bound CHECK (coverage_year = " + rosterImport.coverageYear() + " AND roster_import_id = "
+                    + rosterImport.id() + " AND (source_line % 2) IS NOT NULL AND (source_line % 2) = " + chunk + "::bigint)"
+                    + ", ALTER coverage_year SET DEFAULT " + rosterImport.coverageYear()
+                    + ", ALTER roster_import_id SET DEFAULT " + rosterImport.id());
+        }
+    }
+
+    /** After its COPY: the shared columns back as fast defaults, then the chunk's person-key index. */
+    private static void completeChunk(Connection connection, RosterImport rosterImport, int chunk, Map<String, String> columns,
+            Map<String, String> values) throws SQLException {
+        String chunkTable = chunkTable(rosterImport, chunk);
+        try (Statement statement = connection.createStatement()) {
+            // Fast defaults: a non-volatile default of an added column is stored once (attmissingval) and read for every
+            // row written before the column existed; no rewrite, and NOT NULL needs no scan.
+            statement.execute("ALTER TABLE " + chunkTable + " " + String.join(", ", columns.entrySet().stream()
+                    .map(e -> "ADD " + e.getKey() + " " + e.getValue() + " DEFAULT " + values.get(e.getKey())).toList()));
+            statement.execute("CREATE INDEX ON " + chunkTable + " (person_key varchar_pattern_ops)");
+        }
+    }
+
+    /**
+     * Drops the chunk 1 of an import if it is a table of its own: committed by a run that then failed or died before
+     * attaching it (an attached chunk is never dropped). Readers never saw it.
+     */
+    static void dropLeftChunk(Connection connection, RosterImport rosterImport) throws SQLException {
+        String chunkTable = chunkTable(rosterImport, 1);
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT relispartition FROM pg_class WHERE oid = to_regclass(?)")) {
+            ps.setString(1, chunkTable);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getBoolean(1)) {
+                    return;
+                }
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE " + chunkTable);
+        }
+    }
+
+    /** FREEZE: a table created in this transaction gets its rows written as already visible to all. */
+    private static BinaryCopyStream copyIn(PGConnection pg, String table, String county, boolean freeze) throws SQLException {
+        return new BinaryCopyStream(pg.getCopyAPI().copyIn("COPY " + table + " (" + statementColumns(county == null)
+                + ") FROM STDIN (FORMAT binary" + (freeze ? ", FREEZE" : "") + ")"));
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            // the connection is closed and its transaction ends with it
         }
     }
 
@@ -349,26 +531,48 @@ class RosterLoader {
      * The columns of {@code person_identity} whose value is the same for every line of an import and that no CHECK
      * reads, with their types as in V26 (the attach refuses a partition whose column types differ from the parent's).
      */
-    private static final Map<String, String> SHARED_COLUMNS = sharedColumns();
-
-    private static Map<String, String> sharedColumns() {
+    private static Map<String, String> sharedColumns(String county) {
         Map<String, String> columns = new LinkedHashMap<>();
         columns.put("source", "varchar(30) NOT NULL");
         columns.put("source_file", "varchar(255)");
         columns.put("source_date", "date NOT NULL");
         columns.put("recorded_by", "varchar(64) NOT NULL");
         columns.put("recorded_at", "timestamptz NOT NULL");
+        if (county != null) {
+            columns.put("county_code", "varchar(6) NOT NULL");
+        }
         return Collections.unmodifiableMap(columns);
     }
 
-    /** The import's values of {@link #SHARED_COLUMNS}, as SQL. {@code now()} is the transaction's start, one value for all lines. */
-    private static Map<String, String> sharedValues(PGConnection pg, RosterImport rosterImport, String importedBy)
-            throws SQLException {
-        return Map.of("source", literal(pg, rosterImport.rosterType().name()),
+    /**
+     * The county of an importer who works in one county or below it: every valid line is in it (a line outside the
+     * importer's region is rejected), so its code is the import's, not the line's. Null for a city or province importer.
+     */
+    private static String importersCounty(RosterImport rosterImport) {
+        return RegionCode.of(rosterImport.regionCode()).county().map(RegionCode::value).orElse(null);
+    }
+
+    /**
+     * The import's values of its {@link #sharedColumns}, as SQL. {@code recorded_at} is this transaction's start as a literal,
+     * one value for the lines of both chunks (the second connection's {@code now()} would be its own).
+     */
+    private static Map<String, String> sharedValues(Connection connection, RosterImport rosterImport, String importedBy,
+            String county) throws SQLException {
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        String now;
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SELECT now()::text")) {
+            rs.next();
+            now = rs.getString(1);
+        }
+        Map<String, String> values = new HashMap<>(Map.of("source", literal(pg, rosterImport.rosterType().name()),
                 "source_file", literal(pg, rosterImport.fileName()),
                 "source_date", "DATE " + literal(pg, rosterImport.sourceDate().toString()),
                 "recorded_by", literal(pg, importedBy),
-                "recorded_at", "now()");
+                "recorded_at", "TIMESTAMPTZ " + literal(pg, now)));
+        if (county != null) {
+            values.put("county_code", literal(pg, county));
+        }
+        return values;
     }
 
     /** A string literal for DDL, which takes no bind parameters. */

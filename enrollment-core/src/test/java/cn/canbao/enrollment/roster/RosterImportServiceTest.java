@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.canbao.audit.Actor;
 import cn.canbao.enrollment.enrollment.EnrollRequest;
 import cn.canbao.enrollment.enrollment.EnrollmentService;
 import cn.canbao.enrollment.identity.IdentityService;
@@ -35,6 +38,7 @@ import cn.canbao.enrollment.support.EnrollmentTestConfiguration;
 import cn.canbao.enrollment.support.TestPeople;
 import cn.canbao.money.Money;
 import cn.canbao.policy.ParticipantCategory;
+import cn.canbao.region.RegionCode;
 import cn.canbao.tabular.RowRejection;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -136,32 +140,8 @@ class RosterImportServiceTest {
 
     @Test
     void anImportThatFailsWhileMergingLeavesNothingAndRunsCompletelyWhenTheSameFileIsSubmittedAgain() throws IOException {
-        StringBuilder text = new StringBuilder("姓名,证件号码,所属乡镇村代码,身份类别\n");
-        for (int i = 0; i < 7; i++) {
-            text.append("吴").append((char) ('一' + i)).append(',').append(TestPeople.idNumber()).append(',')
-                    .append(TestPeople.YINFENG).append(",低保\n");
-        }
-        text.append("吴八,x,").append(TestPeople.YINFENG).append(",低保\n");
-        Path file = csv("dies.csv", text.toString(), StandardCharsets.UTF_8);
-        // The database refuses the error report of this file: the import fails after its statements were loaded,
-        // indexed and attached as a partition.
-        jdbc.sql("""
-                CREATE FUNCTION refuse_dies_csv() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    IF (SELECT file_name FROM roster_import WHERE id = NEW.roster_import_id) = 'dies.csv' THEN
-                        RAISE EXCEPTION 'simulated crash';
-                    END IF;
-                    RETURN NEW;
-                END $$""").update();
-        jdbc.sql("CREATE TRIGGER refuse_dies_csv BEFORE INSERT ON roster_import_error FOR EACH ROW EXECUTE FUNCTION refuse_dies_csv()")
-                .update();
-        RosterImport failed;
-        try {
-            failed = service.importNow(TestPeople.COUNTY_STAFF, civilAffairs("dies.csv"), file);
-        } finally {
-            jdbc.sql("DROP TRIGGER refuse_dies_csv ON roster_import_error").update();
-            jdbc.sql("DROP FUNCTION refuse_dies_csv()").update();
-        }
+        Path file = sevenGoodLinesAndOneBad("dies.csv");
+        RosterImport failed = importFailingAtItsErrorReport(file);
 
         assertThat(failed.status()).isEqualTo(RosterImport.Status.FAILED);
         assertThat(failed.failure()).contains("simulated crash");
@@ -169,6 +149,8 @@ class RosterImportServiceTest {
         assertThat(identityRows(failed.id())).isZero();
         assertThat(jdbc.sql("SELECT to_regclass(:table) IS NULL").param("table", RosterLoader.statementTable(failed))
                 .query(Boolean.class).single()).as("the import's table is gone with the rollback").isTrue();
+        assertThat(jdbc.sql("SELECT to_regclass(:table) IS NULL").param("table", RosterLoader.chunkTable(failed, 1))
+                .query(Boolean.class).single()).as("the chunk the second connection committed is dropped").isTrue();
         assertThat(service.rejections(TestPeople.COUNTY_STAFF, failed.id(), 10)).as("no error report of the failed run").isEmpty();
 
         RosterImport rerun = service.importNow(TestPeople.COUNTY_STAFF, civilAffairs("dies.csv"), file);
@@ -179,6 +161,58 @@ class RosterImportServiceTest {
         assertThat(rerun.rowsImported()).isEqualTo(7);
         assertThat(identityRows(rerun.id())).isEqualTo(7);
         assertThat(service.rejections(TestPeople.COUNTY_STAFF, rerun.id(), 10)).hasSize(1);
+    }
+
+    @Test
+    void aChunkThatADeadRunLeftCommittedIsInvisibleAndTheNextRunReplacesIt() throws IOException {
+        Path file = sevenGoodLinesAndOneBad("orphan.csv");
+        RosterImport failed = importFailingAtItsErrorReport(file);
+        // What a run killed between the second connection's commit and the attach leaves: its chunk, committed, not attached.
+        String chunk = RosterLoader.chunkTable(failed, 1);
+        jdbc.sql("CREATE TABLE " + chunk + " (LIKE person_identity INCLUDING DEFAULTS)").update();
+        jdbc.sql("INSERT INTO " + chunk + " (coverage_year, county_code, person_key, name, identity, valid_from, source,"
+                + " roster_import_id, source_line, source_date, recorded_by) VALUES (2025, '340321', 'CN" + TestPeople.idNumber()
+                + "', '残留', 'DIBAO', DATE '2024-09-10', 'CIVIL_AFFAIRS', " + failed.id() + ", 3, DATE '2024-09-10', 'x')").update();
+        assertThat(identityRows(failed.id())).as("a chunk that is not attached is not part of person_identity").isZero();
+
+        RosterImport rerun = service.importNow(TestPeople.COUNTY_STAFF, civilAffairs("orphan.csv"), file);
+
+        assertThat(rerun.status()).isEqualTo(RosterImport.Status.COMPLETED);
+        assertThat(identityRows(rerun.id())).isEqualTo(7);
+        assertThat(jdbc.sql("SELECT count(*) FROM person_identity WHERE name = '残留'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT inhparent::regclass::text FROM pg_inherits WHERE inhrelid = to_regclass(:chunk)")
+                .param("chunk", chunk).query(String.class).single()).isEqualTo(RosterLoader.statementTable(rerun));
+    }
+
+    private Path sevenGoodLinesAndOneBad(String name) throws IOException {
+        StringBuilder text = new StringBuilder("姓名,证件号码,所属乡镇村代码,身份类别\n");
+        for (int i = 0; i < 7; i++) {
+            text.append("吴").append((char) ('一' + i)).append(',').append(TestPeople.idNumber()).append(',')
+                    .append(TestPeople.YINFENG).append(",低保\n");
+        }
+        text.append("吴八,x,").append(TestPeople.YINFENG).append(",低保\n");
+        return csv(name, text.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** The database refuses the error report of this file: the import fails after its statements were loaded, indexed and attached. */
+    private RosterImport importFailingAtItsErrorReport(Path file) {
+        String name = file.getFileName().toString();
+        jdbc.sql("""
+                CREATE FUNCTION refuse_error_report() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF (SELECT file_name FROM roster_import WHERE id = NEW.roster_import_id) = '%s' THEN
+                        RAISE EXCEPTION 'simulated crash';
+                    END IF;
+                    RETURN NEW;
+                END $$""".formatted(name)).update();
+        jdbc.sql("CREATE TRIGGER refuse_error_report BEFORE INSERT ON roster_import_error FOR EACH ROW EXECUTE FUNCTION refuse_error_report()")
+                .update();
+        try {
+            return service.importNow(TestPeople.COUNTY_STAFF, civilAffairs(name), file);
+        } finally {
+            jdbc.sql("DROP TRIGGER refuse_error_report ON roster_import_error").update();
+            jdbc.sql("DROP FUNCTION refuse_error_report()").update();
+        }
     }
 
     @Test
@@ -279,6 +313,9 @@ class RosterImportServiceTest {
                 .param("table", table).query(String.class).single()).isEqualTo("person_identity_2025");
         assertThat(jdbc.sql("SELECT count(*) FROM pg_indexes WHERE tablename = :table").param("table", table)
                 .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT string_agg(inhrelid::regclass::text, ',' ORDER BY inhrelid::regclass::text) FROM pg_inherits"
+                + " WHERE inhparent = to_regclass(:table)").param("table", table).query(String.class).single())
+                .as("its two chunks").isEqualTo(table + "_0," + table + "_1");
         for (String change : List.of("UPDATE person_identity SET note = 'x' WHERE roster_import_id = " + done.id(),
                 "DELETE FROM person_identity WHERE roster_import_id = " + done.id(),
                 "UPDATE " + table + " SET valid_to = valid_from",
@@ -308,12 +345,56 @@ class RosterImportServiceTest {
         });
         assertThat(jdbc.sql("SELECT count(DISTINCT recorded_at) FROM person_identity WHERE roster_import_id = :id")
                 .param("id", done.id()).query(Long.class).single()).as("one transaction, one time").isEqualTo(1);
-        // The shared values live in the catalog as the defaults of columns added after the load, not in the rows.
-        assertThat(jdbc.sql("""
+        assertThat(jdbc.sql("SELECT string_agg(DISTINCT county_code, ',') FROM person_identity WHERE roster_import_id = :id")
+                .param("id", done.id()).query(String.class).single()).isEqualTo("340321");
+        // The shared values live in the catalog as the defaults of columns added after the load, not in the rows, in
+        // both chunks (line 2 is in chunk 0, line 3 in chunk 1); so does the county of a county importer's lines.
+        for (int chunk = 0; chunk < 2; chunk++) {
+            assertThat(sharedColumnsOf(RosterLoader.chunkTable(done, chunk)))
+                    .isEqualTo("county_code,recorded_at,recorded_by,source,source_date,source_file");
+        }
+    }
+
+    @Test
+    // A lock wait between the import's two connections would hang, not fail: the timeout turns it into a failure.
+    @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void anImportForAYearWithoutAPartitionCreatesTheYearsPartitionAndLoadsIntoIt() throws IOException {
+        assertThat(jdbc.sql("SELECT to_regclass('person_identity_2023') IS NULL").query(Boolean.class).single())
+                .as("no other test imports for 2023").isTrue();
+        Path file = csv("2023.csv", "姓名,证件号码,所属乡镇村代码,身份类别\n蒋一," + TestPeople.idNumber() + "," + TestPeople.YINFENG
+                + ",孤儿\n蒋二," + TestPeople.idNumber() + "," + TestPeople.YINFENG + ",低保对象\n", StandardCharsets.UTF_8);
+
+        RosterImport done = service.importNow(TestPeople.COUNTY_STAFF,
+                new RosterImportRequest(RosterType.CIVIL_AFFAIRS, 2023, ISSUED, "2023.csv"), file);
+
+        assertThat(done.status()).isEqualTo(RosterImport.Status.COMPLETED);
+        assertThat(identityRows(done.id())).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT inhparent::regclass::text FROM pg_inherits WHERE inhrelid = to_regclass(:table)")
+                .param("table", RosterLoader.statementTable(done)).query(String.class).single()).isEqualTo("person_identity_2023");
+    }
+
+    @Test
+    void aCityImportersStatementsCarryTheCountyOfTheirOwnLine() throws IOException {
+        Actor city = new Actor("bengbu-staff", RegionCode.of("340300"), "127.0.0.1");
+        Path file = csv("city.csv", "姓名,证件号码,所属乡镇村代码,身份类别\n卫一," + TestPeople.idNumber() + "," + TestPeople.YINFENG
+                + ",孤儿\n卫二," + TestPeople.idNumber() + "," + TestPeople.WANGHUAI + ",低保对象\n", StandardCharsets.UTF_8);
+
+        RosterImport done = service.importNow(city, civilAffairs("city.csv"), file);
+
+        assertThat(done.rowsImported()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT string_agg(region_code || ':' || county_code, ',' ORDER BY source_line) FROM person_identity"
+                + " WHERE roster_import_id = :id").param("id", done.id()).query(String.class).single())
+                .isEqualTo(TestPeople.YINFENG + ":340321," + TestPeople.WANGHUAI + ":340321");
+        assertThat(sharedColumnsOf(RosterLoader.chunkTable(done, 0))).as("the county is written per line")
+                .isEqualTo("recorded_at,recorded_by,source,source_date,source_file");
+    }
+
+    /** The columns of a table whose value is stored once in the catalog (added after its rows, with a default). */
+    private String sharedColumnsOf(String table) {
+        return jdbc.sql("""
                 SELECT string_agg(attname, ',' ORDER BY attname) FROM pg_attribute
                 WHERE attrelid = to_regclass(:table) AND atthasmissing AND NOT attisdropped""")
-                .param("table", RosterLoader.statementTable(done)).query(String.class).single())
-                .isEqualTo("recorded_at,recorded_by,source,source_date,source_file");
+                .param("table", table).query(String.class).single();
     }
 
     @Test
