@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,6 +22,8 @@ import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -54,7 +57,7 @@ import cn.canbao.tabular.TabularReader;
  * dead one runs it again.
  */
 @Service
-public class RosterImportService {
+public class RosterImportService implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(RosterImportService.class);
     private static final long PROGRESS_INTERVAL_MILLIS = 1_000;
@@ -85,6 +88,23 @@ public class RosterImportService {
         this.streamingJdbc = new JdbcTemplate(jdbcTemplate.getDataSource());
         this.streamingJdbc.setFetchSize(1000);
         this.clock = clock;
+    }
+
+    /**
+     * At start: an identity import that died between its two connections' commits left half of its statements in a
+     * table that is not attached (invisible, but on disk); a run of the same import would drop it, this drops the ones
+     * of imports nobody submits again.
+     */
+    @Override
+    public void run(ApplicationArguments args) {
+        try {
+            int dropped = loader.dropChunksOfDeadImports();
+            if (dropped > 0) {
+                log.info("Dropped {} unattached chunk table(s) left by roster imports that died", dropped);
+            }
+        } catch (SQLException e) {
+            log.warn("Could not drop the chunk tables left by roster imports that died; the next start tries again", e);
+        }
     }
 
     /** Registers the import and runs it in the background; poll {@link #get} for progress. */

@@ -420,6 +420,53 @@ class RosterLoader {
         }
     }
 
+    /**
+     * Drops the chunks that runs which died left committed and unattached, for imports nobody runs now: a run that is
+     * alive (RUNNING with a fresh heartbeat, the rule by which a run is claimed) may be between its second connection's
+     * commit and its attach. Each chunk is locked and checked again before it goes, so one attached meanwhile stays; a
+     * chunk some transaction holds is left for the next sweep. Returns how many were dropped.
+     */
+    int dropChunksOfDeadImports() throws SQLException {
+        String orphans = """
+                SELECT c.relname FROM roster_import i
+                JOIN pg_class c ON c.relname = 'person_identity_' || i.coverage_year || '_import_' || i.id || '_1'
+                WHERE c.relkind = 'r' AND NOT c.relispartition AND pg_table_is_visible(c.oid)
+                    AND NOT (i.status = 'RUNNING' AND i.heartbeat_at >= now() - interval '2 minutes')
+                """;
+        int dropped = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            List<String> chunks = new ArrayList<>();
+            try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(orphans)) {
+                while (rs.next()) {
+                    chunks.add(rs.getString(1));
+                }
+            }
+            connection.commit();
+            for (String chunk : chunks) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LOCK TABLE " + chunk + " IN ACCESS EXCLUSIVE MODE NOWAIT");
+                    try (PreparedStatement still = connection.prepareStatement(orphans + " AND c.relname = ?")) {
+                        still.setString(1, chunk);
+                        try (ResultSet rs = still.executeQuery()) {
+                            if (rs.next()) {
+                                statement.execute("DROP TABLE " + chunk);
+                                dropped++;
+                            }
+                        }
+                    }
+                    connection.commit();
+                } catch (SQLException e) {
+                    if (!"55P03".equals(e.getSQLState())) { // lock_not_available: in use, left for the next sweep
+                        throw e;
+                    }
+                    connection.rollback();
+                }
+            }
+        }
+        return dropped;
+    }
+
     /** FREEZE: a table created in this transaction gets its rows written as already visible to all. */
     private static BinaryCopyStream copyIn(PGConnection pg, String table, String county, boolean freeze) throws SQLException {
         return new BinaryCopyStream(pg.getCopyAPI().copyIn("COPY " + table + " (" + statementColumns(county == null)

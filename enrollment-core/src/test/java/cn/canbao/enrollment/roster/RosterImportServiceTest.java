@@ -184,6 +184,29 @@ class RosterImportServiceTest {
                 .param("chunk", chunk).query(String.class).single()).isEqualTo(RosterLoader.statementTable(rerun));
     }
 
+    @Test
+    void atStartTheChunksOfImportsThatDiedAreDroppedButNotThoseOfARunningImportOrAttachedOnes() throws IOException {
+        RosterImport dead = importFailingAtItsErrorReport(sevenGoodLinesAndOneBad("dead.csv"));
+        RosterImport running = importFailingAtItsErrorReport(sevenGoodLinesAndOneBad("running.csv"));
+        RosterImport done = service.importNow(TestPeople.COUNTY_STAFF, civilAffairs("done.csv"), sevenGoodLinesAndOneBad("done.csv"));
+        for (RosterImport left : List.of(dead, running)) {
+            jdbc.sql("CREATE TABLE " + RosterLoader.chunkTable(left, 1) + " (LIKE person_identity)").update();
+        }
+        // Another instance's run of this import, alive, may be about to attach its chunk.
+        jdbc.sql("UPDATE roster_import SET status = 'RUNNING', heartbeat_at = now() WHERE id = :id").param("id", running.id()).update();
+
+        service.run(null);
+
+        assertThat(exists(RosterLoader.chunkTable(dead, 1))).as("the dead import's chunk").isFalse();
+        assertThat(exists(RosterLoader.chunkTable(running, 1))).as("the running import's chunk").isTrue();
+        assertThat(exists(RosterLoader.chunkTable(done, 1))).as("an attached chunk").isTrue();
+        assertThat(identityRows(done.id())).isEqualTo(7);
+    }
+
+    private boolean exists(String table) {
+        return jdbc.sql("SELECT to_regclass(:table) IS NOT NULL").param("table", table).query(Boolean.class).single();
+    }
+
     private Path sevenGoodLinesAndOneBad(String name) throws IOException {
         StringBuilder text = new StringBuilder("姓名,证件号码,所属乡镇村代码,身份类别\n");
         for (int i = 0; i < 7; i++) {
