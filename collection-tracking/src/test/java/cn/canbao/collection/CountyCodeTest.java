@@ -37,7 +37,7 @@ import cn.canbao.region.RegionCode;
 @SpringBootTest(classes = CollectionTestConfiguration.class)
 class CountyCodeTest {
 
-    private static final String HEADER = "交易流水号,证件号码,姓名,金额,缴费年度,缴费渠道,缴费时间,征收单位,征收地区代码,类型,原交易流水号\n";
+    private static final String HEADER = Fixtures.PAYMENT_FILE_HEADER;
     /** 蚌埠市, the city above 怀远县. */
     private static final RegionCode BENGBU = RegionCode.of("340300");
 

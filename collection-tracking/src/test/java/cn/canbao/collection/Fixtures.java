@@ -19,6 +19,8 @@ public final class Fixtures {
     public static final RegionCode BAOJI_VILLAGE = RegionCode.of("340321101201");
     public static final RegionCode HAILAR = RegionCode.of("150702");
     public static final String HUAIYUAN_TAX = "国家税务总局怀远县税务局";
+    /** The header line of a tax bureau payment file with every column (the import's Chinese names). */
+    public static final String PAYMENT_FILE_HEADER = "交易流水号,证件号码,姓名,金额,缴费年度,缴费渠道,缴费时间,征收单位,征收地区代码,类型,原交易流水号\n";
 
     private Fixtures() {
     }

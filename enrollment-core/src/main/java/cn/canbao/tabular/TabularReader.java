@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 
-
 /**
  * Streams the rows of a CSV or .xlsx file: memory stays constant whatever the file size. The
  * first row is the header; blank rows are skipped; every row keeps the line number the user sees

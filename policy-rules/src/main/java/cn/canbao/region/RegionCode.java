@@ -95,7 +95,18 @@ public record RegionCode(String value) implements Comparable<RegionCode> {
 
     /** The county-level code that contains this region; empty above county level. */
     public Optional<RegionCode> county() {
-        return selfAndAncestors().stream().filter(c -> c.level() == RegionLevel.COUNTY).findFirst();
+        return switch (level()) {
+            case PROVINCE, CITY -> Optional.empty();
+            case COUNTY, TOWNSHIP, VILLAGE -> Optional.of(new RegionCode(countyCode()));
+        };
+    }
+
+    /**
+     * The first six digits: the {@code county_code} of a row of this region in the tables distributed by county
+     * (docs/scaling.md). The county for a county and below; a city's or province's own code.
+     */
+    public String countyCode() {
+        return value.substring(0, 6);
     }
 
     @Override

@@ -46,6 +46,14 @@ class RegionCodeTest {
     }
 
     @Test
+    void theCountyCodeColumnIsTheFirstSixDigitsAtEveryLevel() {
+        assertThat(RegionCode.of("340321100201").countyCode()).isEqualTo("340321");
+        assertThat(RegionCode.of("340321").countyCode()).isEqualTo("340321");
+        assertThat(RegionCode.of("340300").countyCode()).as("a city's own code").isEqualTo("340300");
+        assertThat(RegionCode.of("340300").county()).isEmpty();
+    }
+
+    @Test
     void refusesDigitsOtherThanAscii() {
         // Full-width and Arabic-Indic digits are digits to Character.isDigit, but no division code has them.
         assertThatThrownBy(() -> RegionCode.of("１５０７００")).hasMessageContaining("6 or 12 digits");

@@ -11,7 +11,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.canbao.collection.CountyCode;
 import cn.canbao.region.RegionCode;
 
 /**
@@ -80,7 +79,7 @@ public class LapseService {
         }
         LapseCase c = found.get();
         jdbc.update("INSERT INTO lapse_followup (coverage_year, id_number, region_code, county_code, reason, outcome, note, recorded_by) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", coverageYear, idNumber, c.region().value(), CountyCode.of(c.region()), c.reason().name(),
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", coverageYear, idNumber, c.region().value(), c.region().countyCode(), c.reason().name(),
                 outcome.name(), note.filter(n -> !n.isBlank()).orElse(null), user);
         return find(scope, coverageYear, idNumber);
     }

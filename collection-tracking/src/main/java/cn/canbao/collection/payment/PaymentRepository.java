@@ -20,7 +20,6 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-import cn.canbao.collection.CountyCode;
 import cn.canbao.collection.SnapshotCopyReader;
 import cn.canbao.collection.reconciliation.BalanceLine;
 import cn.canbao.collection.reconciliation.ControlTotal;
@@ -161,11 +160,11 @@ public class PaymentRepository {
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (transaction_id, coverage_year, county_code) DO NOTHING",
                 r.transactionId(), r.coverageYear(), r.idNumber(), r.name(), r.amount().fen(), r.channel().name(),
                 Timestamp.valueOf(r.paidAt()), r.collectingUnit(), r.collectingRegion().value(), r.kind().name(),
-                r.reverses().orElse(null), CountyCode.of(r.collectingRegion()), user);
+                r.reverses().orElse(null), r.collectingRegion().countyCode(), user);
         if (inserted == 1) {
             return WriteOutcome.INSERTED;
         }
-        return find(r.transactionId(), r.coverageYear(), CountyCode.of(r.collectingRegion())).filter(r::equals).isPresent()
+        return find(r.transactionId(), r.coverageYear(), r.collectingRegion().countyCode()).filter(r::equals).isPresent()
                 ? WriteOutcome.ALREADY_PRESENT : WriteOutcome.CONFLICT;
     }
 

@@ -11,7 +11,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.canbao.collection.CountyCode;
 import cn.canbao.region.RegionCode;
 import cn.canbao.region.RegionLevel;
 
@@ -102,13 +101,13 @@ public class ProgressService {
                 region.value(), coverageYear, count, user);
         jdbc.update("INSERT INTO progress_base (coverage_year, region_code, county_code, official_target) VALUES (?, ?, ?, ?) "
                 + "ON CONFLICT (coverage_year, region_code, county_code) DO UPDATE SET official_target = excluded.official_target",
-                coverageYear, region.value(), CountyCode.of(region), count);
+                coverageYear, region.value(), region.countyCode(), count);
         long delta = count - (previous == null ? 0 : previous);
         for (RegionCode ancestor : region.selfAndAncestors().subList(1, region.selfAndAncestors().size())) {
             jdbc.update("INSERT INTO progress_base (coverage_year, region_code, county_code, targets_below) VALUES (?, ?, ?, ?) "
                     + "ON CONFLICT (coverage_year, region_code, county_code) "
                     + "DO UPDATE SET targets_below = progress_base.targets_below + excluded.targets_below",
-                    coverageYear, ancestor.value(), CountyCode.of(ancestor), delta);
+                    coverageYear, ancestor.value(), ancestor.countyCode(), delta);
         }
     }
 }

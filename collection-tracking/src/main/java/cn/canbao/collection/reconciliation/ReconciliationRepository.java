@@ -18,7 +18,6 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-import cn.canbao.collection.CountyCode;
 import cn.canbao.money.Money;
 import cn.canbao.region.RegionCode;
 
@@ -69,7 +68,7 @@ public class ReconciliationRepository {
 
     public static String csvLine(long runId, Difference d) {
         return runId + "," + d.category().name() + "," + d.idNumber() + "," + quote(d.name()) + "," + d.coverageYear() + ","
-                + d.worklistRegion().value() + "," + CountyCode.of(d.worklistRegion()) + "," + d.enrollmentRegion().map(RegionCode::value).orElse("") + ","
+                + d.worklistRegion().value() + "," + d.worklistRegion().countyCode() + "," + d.enrollmentRegion().map(RegionCode::value).orElse("") + ","
                 + d.paymentRegion().map(RegionCode::value).orElse("") + "," + d.assessedAmount().map(m -> String.valueOf(m.fen())).orElse("")
                 + "," + d.netPaid().fen() + "," + d.amount().fen() + "," + quote(String.join(" ", d.transactionIds())) + ","
                 + quote(d.reason()) + "\n";

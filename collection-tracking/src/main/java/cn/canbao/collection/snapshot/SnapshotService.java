@@ -8,7 +8,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.canbao.collection.CountyCode;
 import cn.canbao.collection.progress.CollectionTarget;
 import cn.canbao.collection.progress.ProgressRow;
 import cn.canbao.collection.progress.ProgressService;
@@ -46,7 +45,7 @@ public class SnapshotService {
                 if (due.contains(row.level())) {
                     added += jdbc.update("INSERT INTO progress_snapshot (coverage_year, region_code, county_code, level, taken_on, base, "
                             + "enrolled, paid, special_population, special_paid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                            coverageYear, row.code().value(), CountyCode.of(row.code()), row.level().name(), date, row.progress().base().orElse(null),
+                            coverageYear, row.code().value(), row.code().countyCode(), row.level().name(), date, row.progress().base().orElse(null),
                             row.progress().enrolled(), row.progress().paid(), row.progress().specialPopulation(), row.progress().specialPaid());
                 }
             }

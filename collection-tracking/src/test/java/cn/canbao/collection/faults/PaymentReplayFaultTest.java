@@ -29,7 +29,7 @@ import cn.canbao.collection.payment.PaymentImportService;
 @SpringBootTest(classes = CollectionTestConfiguration.class)
 class PaymentReplayFaultTest {
 
-    private static final String HEADER = "交易流水号,证件号码,姓名,金额,缴费年度,缴费渠道,缴费时间,征收单位,征收地区代码,类型,原交易流水号\n";
+    private static final String HEADER = Fixtures.PAYMENT_FILE_HEADER;
 
     @Autowired
     PaymentImportService imports;

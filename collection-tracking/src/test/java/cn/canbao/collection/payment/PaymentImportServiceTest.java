@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.canbao.collection.CollectionTestConfiguration;
+import cn.canbao.collection.Fixtures;
 import cn.canbao.collection.TestDatabase;
 import cn.canbao.collection.reconciliation.BalanceLine;
 import cn.canbao.collection.reconciliation.ControlTotal;
@@ -29,7 +30,7 @@ import cn.canbao.tabular.SpreadsheetWriter;
 @SpringBootTest(classes = CollectionTestConfiguration.class)
 class PaymentImportServiceTest {
 
-    private static final String HEADER = "交易流水号,证件号码,姓名,金额,缴费年度,缴费渠道,缴费时间,征收单位,征收地区代码,类型,原交易流水号\n";
+    private static final String HEADER = Fixtures.PAYMENT_FILE_HEADER;
 
     @Autowired
     PaymentImportService imports;

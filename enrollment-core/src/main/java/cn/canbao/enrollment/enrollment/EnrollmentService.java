@@ -101,7 +101,7 @@ public class EnrollmentService {
         }
         RegionScope.check(actor, regionCode, "该地区");
         // A person enrolls in the county where they are registered: the enrollment's rows live with the resident's.
-        if (!region.county().orElseThrow().value().equals(resident.countyCode())) {
+        if (!region.countyCode().equals(resident.countyCode())) {
             throw InvalidRequestException.of("regionCode", "参保地区应在居民登记地所在县（区）（" + resident.countyCode() + "）内");
         }
         if (!residents.regionExists(regionCode)) {

@@ -90,7 +90,7 @@ public class ResidentService {
         ResidentForm.Valid valid = validate(actor, form, true);
         // The county is where the person's rows live (and on Citus, their worker): a move to another county is a
         // transfer (转移接续) that ends the enrollment there, not an edit of the register.
-        if (!valid.region().county().orElseThrow().value().equals(before.countyCode())) {
+        if (!valid.region().countyCode().equals(before.countyCode())) {
             throw InvalidRequestException.of("regionCode", "居民登记地只能在本县（区）内变更，跨县（区）迁移须办理转移接续");
         }
         if (!valid.personKey().equals(before.personKey())) {
@@ -143,7 +143,7 @@ public class ResidentService {
             Household household = residents.findHousehold(valid.householdId())
                     .orElseThrow(() -> InvalidRequestException.of("householdId", "户不存在"));
             RegionScope.check(actor, household.regionCode(), "该户");
-            if (!household.countyCode().equals(valid.region().county().orElseThrow().value())) {
+            if (!household.countyCode().equals(valid.region().countyCode())) {
                 throw InvalidRequestException.of("householdId", "该户不在居民登记地所在县（区）");
             }
         }

@@ -201,7 +201,7 @@ public class BatchAssessmentService {
                 phases.detail("  of which binary COPY (writing thread)", results.copyMillis());
                 phases.detail("  CPU of the reading thread", stream.cpuMillis());
                 phases.detail("  CPU of the writing thread", writerCpu / 1_000_000);
-                long[] unseen = counts.removedIds();
+                long[] unseen = counts.removed.toArray();
                 if (written == 0 && unseen.length == 0) {
                     drop(write, fresh);
                     phases.mark("nothing changed: old results kept");
@@ -234,7 +234,7 @@ public class BatchAssessmentService {
             throw new IllegalStateException("batch assessment of " + county + " " + coverageYear + " failed: " + e.getMessage(), e);
         }
         RunSummary summary = new RunSummary(runId, county.value(), coverageYear, assessor.policyVersion(), counts.enrollments,
-                counts.unchanged, counts.created, counts.changed, counts.removed, counts.rejected,
+                counts.unchanged, counts.created, counts.changedCount(), counts.removed.size(), counts.rejected,
                 (System.nanoTime() - started) / 1_000_000, phases.millis());
         audit.recordIndependently(actor, AuditEntry.success("BATCH_ASSESSED", "assessment_run", runId, county.value(), null,
                 Map.of("policyVersion", summary.policyVersion(), "enrollments", summary.enrollments(), "created", summary.created(),
@@ -264,7 +264,7 @@ public class BatchAssessmentService {
             statement.execute("SET LOCAL maintenance_work_mem = '256MB'");
             statement.execute("ALTER TABLE " + fresh + " ADD CONSTRAINT " + fresh + "_pkey PRIMARY KEY (enrollment_id, coverage_year, county_code)");
             phases.mark("primary key built (" + written + " new rows)");
-            long[] changedIds = counts.changedIds();
+            long[] changedIds = counts.changed.toArray();
             if (changedIds.length > 0) {
                 try (PreparedStatement list = write.prepareStatement(LIST_CHANGES.formatted(SUBSIDY_SUM.formatted("o"),
                         SUBSIDY_SUM.formatted("n"), fresh, table))) {
@@ -330,7 +330,7 @@ public class BatchAssessmentService {
                 EnrollmentRow.Previous previous = item.previous();
                 AssessmentInput input = item.input();
                 if (input == null) {
-                    counts.removed(previous.enrollmentId());
+                    counts.removed.add(previous.enrollmentId());
                     continue;
                 }
                 counts.enrollments++;
@@ -348,10 +348,10 @@ public class BatchAssessmentService {
                 } else if (previous.sameOutcome(row)) {
                     counts.unchanged++;
                 } else if (previous.accepted() && !row.accepted()) {
-                    counts.keptRejection(new KeptRejection(input.regionCode(), previous, row));
+                    counts.keptRejections.add(new KeptRejection(input.regionCode(), previous, row));
                     continue;
                 } else {
-                    counts.changed(input.enrollmentId());
+                    counts.changed.add(input.enrollmentId());
                 }
                 results.add(row);
             }
@@ -397,8 +397,8 @@ public class BatchAssessmentService {
             update.setLong(1, counts.enrollments);
             update.setLong(2, counts.unchanged);
             update.setLong(3, counts.created);
-            update.setLong(4, counts.changed);
-            update.setLong(5, counts.removed);
+            update.setLong(4, counts.changedCount());
+            update.setLong(5, counts.removed.size());
             update.setLong(6, counts.rejected);
             update.setLong(7, runId);
             update.executeUpdate();
@@ -461,37 +461,17 @@ public class BatchAssessmentService {
         long enrollments;
         long unchanged;
         long created;
-        long changed;
-        long removed;
         long rejected;
         long assessNanos;
-        private final Ids writtenChanges = new Ids();
-        private final Ids removedIds = new Ids();
+        /** Real changes whose new result is written. */
+        final Ids changed = new Ids();
+        /** Real changes that are not written: the accepted result stays (see {@link #LIST_KEPT_REJECTION}). */
         final List<KeptRejection> keptRejections = new ArrayList<>();
+        /** Stored results whose enrollment is no longer active. */
+        final Ids removed = new Ids();
 
-        /** A real change whose new result is written. */
-        void changed(long enrollmentId) {
-            writtenChanges.add(enrollmentId);
-            changed++;
-        }
-
-        /** A real change that is not written: the accepted result stays (see {@link #LIST_KEPT_REJECTION}). */
-        void keptRejection(KeptRejection rejection) {
-            keptRejections.add(rejection);
-            changed++;
-        }
-
-        void removed(long enrollmentId) {
-            removedIds.add(enrollmentId);
-            removed++;
-        }
-
-        long[] changedIds() {
-            return writtenChanges.toArray();
-        }
-
-        long[] removedIds() {
-            return removedIds.toArray();
+        long changedCount() {
+            return changed.size() + keptRejections.size();
         }
     }
 
@@ -505,6 +485,10 @@ public class BatchAssessmentService {
                 ids = Arrays.copyOf(ids, size * 2);
             }
             ids[size++] = id;
+        }
+
+        int size() {
+            return size;
         }
 
         long[] toArray() {

@@ -57,19 +57,10 @@ final class EnrollmentRows {
             throw new IllegalStateException("batch read: expected " + COLUMNS + " columns, got " + columns);
         }
         int idLength = field(true);
-        AssessmentInput input;
-        if (idLength < 0) {
-            for (int column = 1; column < 8; column++) {
-                if (field(true) >= 0) {
-                    throw new IllegalStateException("batch read: an enrollment column without the enrollment's id");
-                }
-            }
-            input = null;
-        } else {
-            input = input(readLong(idLength));
-        }
+        AssessmentInput input = idLength < 0 ? nulls(7, "an enrollment column without the enrollment's id") : input(readLong(idLength));
         int previousLength = field(true);
-        EnrollmentRow.Previous previous = previousLength < 0 ? noPrevious() : previous(readLong(previousLength));
+        EnrollmentRow.Previous previous = previousLength < 0 ? nulls(COLUMNS - 9, "a stored result's column without its enrollment id")
+                : previous(readLong(previousLength));
         if (position != message.length) {
             // PostgreSQL sends one row per message; anything else would be read wrongly, so it is refused.
             throw new IllegalStateException("batch read: " + (message.length - position) + " bytes after a row");
@@ -88,8 +79,7 @@ final class EnrollmentRows {
         int identitiesLength = field(true);
         Set<Identity> identities = EnumSet.noneOf(Identity.class);
         if (identitiesLength >= 0) {
-            identities = BatchAssessmentService.identities(new String(row, position, identitiesLength, StandardCharsets.UTF_8), asOf);
-            position += identitiesLength;
+            identities = BatchAssessmentService.identities(string(identitiesLength), asOf);
         }
         return new AssessmentInput(id, region, category, birth, identities, role, asOf, paid);
     }
@@ -101,21 +91,24 @@ final class EnrollmentRows {
         long due = readLong(field(false));
         long subsidy = readLong(field(false));
         int ruleLength = field(true);
-        String rule = null;
-        if (ruleLength >= 0) {
-            rule = new String(row, position, ruleLength, StandardCharsets.UTF_8);
-            position += ruleLength;
-        }
+        String rule = ruleLength < 0 ? null : string(ruleLength);
         return new EnrollmentRow.Previous(enrollmentId, fingerprint, accepted, due, subsidy, rule);
     }
 
-    private EnrollmentRow.Previous noPrevious() {
-        for (int column = 9; column < COLUMNS; column++) {
+    /** Skips the next {@code count} columns, which must all be NULL (the part of the row whose id was NULL): null. */
+    private <T> T nulls(int count, String otherwise) {
+        for (int column = 0; column < count; column++) {
             if (field(true) >= 0) {
-                throw new IllegalStateException("batch read: a stored result's column without its enrollment id");
+                throw new IllegalStateException("batch read: " + otherwise);
             }
         }
         return null;
+    }
+
+    private String string(int length) {
+        String value = new String(row, position, length, StandardCharsets.UTF_8);
+        position += length;
+        return value;
     }
 
     private boolean bool() {

@@ -111,7 +111,7 @@ public class RefundService {
         boolean county = region.value().length() == 6;
         return jdbc.sql("SELECT * FROM refund_ledger WHERE county_code = :county AND coverage_year = :year"
                         + (county ? "" : " AND township_code = :township") + " ORDER BY township_code, enrollment_id, funder")
-                .param("county", region.value().substring(0, 6)).param("year", coverageYear)
+                .param("county", region.countyCode()).param("year", coverageYear)
                 .param("township", township(region)).query(RefundService::entry).list();
     }
 
@@ -120,7 +120,7 @@ public class RefundService {
         boolean county = region.value().length() == 6;
         return jdbc.sql("SELECT count(*) FROM refund_ledger WHERE county_code = :county AND coverage_year = :year AND status = 'OWED'"
                         + (county ? "" : " AND township_code = :township"))
-                .param("county", region.value().substring(0, 6)).param("year", coverageYear)
+                .param("county", region.countyCode()).param("year", coverageYear)
                 .param("township", township(region)).query(Long.class).single();
     }
 

@@ -54,9 +54,6 @@ public class StatementService {
         return region.level() == RegionLevel.COUNTY ? region.value() : region.likePattern();
     }
 
-    static String county(RegionCode region) {
-        return region.value().substring(0, 6);
-    }
 
     /**
      * The policy that names a result's rule: the county's own (a city or province spans counties whose policies
@@ -70,7 +67,7 @@ public class StatementService {
         Policies(RegionCode region, int coverageYear) {
             this.region = region;
             this.coverageYear = coverageYear;
-            byCounty.put(county(region), policies.policy(region, coverageYear));
+            byCounty.put(region.countyCode(), policies.policy(region, coverageYear));
         }
 
         SubsidyScheme scheme(String countyCode, String ruleId) {
@@ -78,7 +75,7 @@ public class StatementService {
                 try {
                     return policies.policy(RegionCode.of(c), coverageYear);
                 } catch (IllegalArgumentException noPolicy) {
-                    return byCounty.get(county(region));
+                    return byCounty.get(region.countyCode());
                 }
             });
             return StatementService.scheme(policy, ruleId);
@@ -97,7 +94,7 @@ public class StatementService {
         }
         sql.append(" FROM assessment_result a WHERE a.coverage_year = :year AND ").append(within(region))
                 .append(" AND a.accepted AND a.rule_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5");
-        jdbc.sql(sql.toString()).param("year", coverageYear).param("county", county(region)).param("prefix", prefix(region))
+        jdbc.sql(sql.toString()).param("year", coverageYear).param("county", region.countyCode()).param("prefix", prefix(region))
                 .query(rs -> {
                     String ruleId = rs.getString("rule_id");
                     SubsidyScheme scheme = policy.scheme(rs.getString("county_code"), ruleId);
@@ -124,7 +121,7 @@ public class StatementService {
                         + " JOIN resident r ON r.id = e.resident_id"
                         + " WHERE a.coverage_year = :year AND " + within(region) + " AND a.accepted AND a.rule_id IS NOT NULL AND a." + column + " > 0"
                         + " ORDER BY 3, a.enrollment_id")
-                .param("year", coverageYear).param("county", county(region)).param("prefix", prefix(region))
+                .param("year", coverageYear).param("county", region.countyCode()).param("prefix", prefix(region))
                 .query(rs -> {
                     String ruleId = rs.getString("rule_id");
                     SubsidyScheme scheme = policy.scheme(rs.getString("county_code"), ruleId);
