@@ -54,19 +54,17 @@ public final class ResidentIdNumber {
             return Check.rejected("证件号码为空");
         }
         String v = raw.trim().toUpperCase(java.util.Locale.ROOT);
-        if (v.length() == 15 && v.chars().allMatch(Character::isDigit)) {
+        if (v.length() == 15 && allAsciiDigits(v, 15)) {
             return Check.rejected("15位旧身份证号码不再受理，请使用18位号码");
         }
         if (v.length() != 18) {
             return Check.rejected("身份证号码应为18位，实际" + v.length() + "位");
         }
-        for (int i = 0; i < 17; i++) {
-            if (!Character.isDigit(v.charAt(i))) {
-                return Check.rejected("身份证号码前17位应为数字");
-            }
+        if (!allAsciiDigits(v, 17)) {
+            return Check.rejected("身份证号码前17位应为数字");
         }
         char last = v.charAt(17);
-        if (!Character.isDigit(last) && last != 'X') {
+        if (!isAsciiDigit(last) && last != 'X') {
             return Check.rejected("身份证号码第18位应为数字或X");
         }
         // Read from the digits in place: this runs for every line of a million-line roster.
@@ -122,6 +120,23 @@ public final class ResidentIdNumber {
     /** The sex of a number that passed {@link #check}: its 17th digit, odd for men, even for women. */
     public static Sex sexOf(String validNumber) {
         return (validNumber.charAt(16) - '0') % 2 == 1 ? Sex.MALE : Sex.FEMALE;
+    }
+
+    /**
+     * ASCII digits only: Character.isDigit also accepts full-width digits (a Chinese input method in full-width mode),
+     * which the digit arithmetic below would misread.
+     */
+    private static boolean allAsciiDigits(String text, int count) {
+        for (int i = 0; i < count; i++) {
+            if (!isAsciiDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static int digits(String text, int from, int to) {

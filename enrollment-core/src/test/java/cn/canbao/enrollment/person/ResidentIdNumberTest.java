@@ -34,6 +34,25 @@ class ResidentIdNumberTest {
     }
 
     @Test
+    void fullWidthDigitsAreRefusedAsNotDigitsInsteadOfBreakingTheCheck() {
+        // "１１０１０５１９４９１２３１００２Ｘ": what a Chinese input method types in full-width mode.
+        String fullWidth = "11010519491231002".chars().mapToObj(c -> String.valueOf((char) (c - '0' + '０')))
+                .reduce("", String::concat) + "X";
+
+        Check<ResidentIdNumber> id = ResidentIdNumber.check(fullWidth, TODAY);
+
+        assertThat(id.valid()).isFalse();
+        assertThat(id.reason()).isEqualTo("身份证号码前17位应为数字");
+    }
+
+    @Test
+    void aFullWidthLastDigitIsRefused() {
+        String first17 = "11010519491231002";
+
+        assertThat(ResidentIdNumber.check(first17 + "０", TODAY).reason()).isEqualTo("身份证号码第18位应为数字或X");
+    }
+
+    @Test
     void aLowercaseXCheckCharacterIsNormalised() {
         assertThat(ResidentIdNumber.check("11010519491231002x", TODAY).value().value()).isEqualTo("11010519491231002X");
     }
