@@ -109,6 +109,11 @@ public final class HeaderMapping {
         return indexByKey.containsKey(key);
     }
 
+    /** The file column (0-based) a key was found in, -1 when the file has no such column. */
+    public int indexOf(String key) {
+        return indexByKey.getOrDefault(key, -1);
+    }
+
     /** Header cells that match no expected column (kept out of the import, listed for the user). */
     public List<String> ignoredHeaders() {
         return ignoredHeaders;

@@ -20,6 +20,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Streams the rows of a CSV or .xlsx file: memory stays constant whatever the file size. The
@@ -45,6 +46,8 @@ public abstract class TabularReader implements Closeable, Iterator<TabularRow> {
 
     private List<String> headers;
     private TabularRow next;
+    /** Offered each plain line while {@link #mapRows(RowMapper, Function, Consumer)} runs (UTF-8 CSV only). */
+    PlainLines plainLines;
 
     /** Opens a file; the format is detected from its content. */
     public static TabularReader open(Path file) throws IOException {
@@ -139,11 +142,25 @@ public abstract class TabularReader implements Closeable, Iterator<TabularRow> {
      * order. A missing required column fails before the first row; a row never throws.
      */
     public <T> HeaderMapping mapRows(RowMapper<T> mapper, Consumer<RowOutcome<T>> sink) {
+        return mapRows(mapper, mapping -> null, sink);
+    }
+
+    /**
+     * As {@link #mapRows(RowMapper, Consumer)}, with a shortcut for plain lines ({@link PlainLines}) made from the
+     * header's mapping; it is used for a UTF-8 CSV file and ignored for other files, whose lines all go to the mapper.
+     */
+    public <T> HeaderMapping mapRows(RowMapper<T> mapper, Function<HeaderMapping, PlainLines> shortcut,
+            Consumer<RowOutcome<T>> sink) {
         HeaderMapping mapping = HeaderMapping.resolve(headers, mapper.columns());
-        while (hasNext()) {
-            MappedRow row = mapping.map(next());
-            RowOutcome<T> overlong = row.overlongCell();
-            sink.accept(overlong != null ? overlong : mapper.map(row));
+        plainLines = format() == TabularFormat.CSV && charset().equals(StandardCharsets.UTF_8) ? shortcut.apply(mapping) : null;
+        try {
+            while (hasNext()) {
+                MappedRow row = mapping.map(next());
+                RowOutcome<T> overlong = row.overlongCell();
+                sink.accept(overlong != null ? overlong : mapper.map(row));
+            }
+        } finally {
+            plainLines = null;
         }
         return mapping;
     }
@@ -220,6 +237,11 @@ public abstract class TabularReader implements Closeable, Iterator<TabularRow> {
 
         @Override
         protected TabularRow readRow() throws IOException {
+            if (plainLines != null) {
+                while (takePlainLine()) {
+                    // taken by the shortcut
+                }
+            }
             if (position == limit && !fill()) {
                 return null;
             }
@@ -246,6 +268,31 @@ public abstract class TabularReader implements Closeable, Iterator<TabularRow> {
                     return new TabularRow(rowLine, cells);
                 }
             }
+        }
+
+        /**
+         * Offers the next line to {@link #plainLines} when it lies within the buffer and holds no quote or carriage
+         * return; true when it was taken (and consumed).
+         */
+        private boolean takePlainLine() throws IOException {
+            if (position == limit && !fill()) {
+                return false;
+            }
+            for (int i = position; i < limit; i++) {
+                byte b = buffer[i];
+                if (b == '\n') {
+                    if (!plainLines.take(buffer, position, i, line)) {
+                        return false;
+                    }
+                    position = i + 1;
+                    line++;
+                    return true;
+                }
+                if (b == '"' || b == '\r') {
+                    return false;
+                }
+            }
+            return false; // the line goes on in the next block: read the ordinary way
         }
 
         /**

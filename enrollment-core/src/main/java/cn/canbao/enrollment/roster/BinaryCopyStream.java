@@ -54,6 +54,25 @@ final class BinaryCopyStream extends CopyBuffer {
         return this;
     }
 
+    /** Text already encoded as UTF-8 (as read from a UTF-8 file), copied as it is. */
+    BinaryCopyStream text(byte[] utf8, int from, int count) {
+        ensure(4 + count);
+        int4(count);
+        System.arraycopy(utf8, from, buffer, length, count);
+        length += count;
+        return this;
+    }
+
+    /** A prefix and UTF-8 text as one field. */
+    BinaryCopyStream text(byte[] prefix, byte[] utf8, int from, int count) {
+        ensure(4 + prefix.length + count);
+        int4(prefix.length + count);
+        System.arraycopy(prefix, 0, buffer, length, prefix.length);
+        System.arraycopy(utf8, from, buffer, length + prefix.length, count);
+        length += prefix.length + count;
+        return this;
+    }
+
     BinaryCopyStream int8(long value) {
         ensure(12);
         int4(8);

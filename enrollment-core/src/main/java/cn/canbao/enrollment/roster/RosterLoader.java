@@ -40,8 +40,11 @@ import cn.canbao.tabular.RowRejection;
 @Component
 class RosterLoader {
 
-    /** What one run wrote; {@code enrolledHolders} are people whose assessed enrollment the new identities may change. */
-    record Result(long linesRead, long imported, long rejected, long lastLine, List<Long> enrolledHolders,
+    /**
+     * What one run wrote; {@code fromBytes} of the imported lines were taken from the file's bytes ({@link StatementLines});
+     * {@code enrolledHolders} are people whose assessed enrollment the new identities may change.
+     */
+    record Result(long linesRead, long imported, long fromBytes, long rejected, long lastLine, List<Long> enrolledHolders,
             ImportPhases phases) {
     }
 
@@ -53,6 +56,9 @@ class RosterLoader {
     /** The loading side handed to the parser: one call per line, valid or rejected. */
     interface Stage {
         void row(RosterRow row);
+
+        /** A valid line of an identity roster taken as bytes by {@link StatementLines}: the same statement as {@link #row}. */
+        void statement(StatementLines.Line line);
 
         void rejection(RowRejection rejection);
     }
@@ -83,6 +89,7 @@ class RosterLoader {
         private final Progress progress;
         private long lastLine;
         private long rows;
+        private long fromBytes;
 
         private StatementStage(BinaryCopyStream[] copies, String county, RejectionSpool rejections, Progress progress) {
             this.copies = copies;
@@ -108,12 +115,47 @@ class RosterLoader {
         }
 
         @Override
+        public void statement(StatementLines.Line line) {
+            BinaryCopyStream copy = copies[(int) (line.number % copies.length)];
+            if (county == null) {
+                copy.row(8).text(PERSON_KEY_PREFIX, line.bytes, line.documentNumber, ID_NUMBER_LENGTH)
+                        .text(line.bytes, line.nameFrom, line.nameTo - line.nameFrom).text(line.bytes, line.region, REGION_LENGTH)
+                        .text(line.bytes, line.region, COUNTY_LENGTH);
+            } else if (startsWith(line.bytes, line.region, county)) {
+                copy.row(7).text(PERSON_KEY_PREFIX, line.bytes, line.documentNumber, ID_NUMBER_LENGTH)
+                        .text(line.bytes, line.nameFrom, line.nameTo - line.nameFrom).text(line.bytes, line.region, REGION_LENGTH);
+            } else {
+                throw new IllegalStateException("第" + line.number + "行地区不在" + county + "内");
+            }
+            copy.text(line.identity.name()).date(line.validFrom).date(null).int8(line.number);
+            lastLine = line.number;
+            rows++;
+            fromBytes++;
+            progress.read(false);
+        }
+
+        private static boolean startsWith(byte[] bytes, int from, String prefix) {
+            for (int i = 0; i < prefix.length(); i++) {
+                if (bytes[from + i] != prefix.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
         public void rejection(RowRejection rejection) {
             rejections.add(rejection);
             lastLine = rejection.line();
             progress.read(true);
         }
     }
+
+    /** 'CN': the person key of a GB 11643 number ({@link cn.canbao.enrollment.person.PersonKey#of}). */
+    private static final byte[] PERSON_KEY_PREFIX = {'C', 'N'};
+    private static final int ID_NUMBER_LENGTH = 18;
+    private static final int REGION_LENGTH = 12;
+    private static final int COUNTY_LENGTH = 6;
 
     /** Registering rosters: every line, valid or rejected, into the staging table. */
     private static final class RegistrationStage implements Stage {
@@ -138,6 +180,11 @@ class RosterLoader {
             lastLine = row.line();
             rows++;
             progress.read(false);
+        }
+
+        @Override
+        public void statement(StatementLines.Line line) {
+            throw new UnsupportedOperationException("a registering roster's lines are mapped one by one");
         }
 
         @Override
@@ -174,7 +221,7 @@ class RosterLoader {
                         : loadRegistrations(connection, rosterImport, importedBy, progress, filler);
                 long commitStart = System.nanoTime();
                 connection.commit();
-                return new Result(result.linesRead(), result.imported(), result.rejected(), result.lastLine(),
+                return new Result(result.linesRead(), result.imported(), result.fromBytes(), result.rejected(), result.lastLine(),
                         result.enrolledHolders(), result.phases().withCommit(System.nanoTime() - commitStart));
             } catch (Exception | Error e) {
                 connection.rollback();
@@ -356,7 +403,8 @@ class RosterLoader {
             long finished = System.nanoTime();
             ImportPhases phases = new ImportPhases(0, loaded - start, waited, indexed - loaded, attached - indexed,
                     finished - attached, 0);
-            return new Result(stage.rows + rejections.count(), stage.rows, rejections.count(), lastLine, holders, phases);
+            return new Result(stage.rows + rejections.count(), stage.rows, stage.fromBytes, rejections.count(), lastLine, holders,
+                    phases);
         }
     }
 
@@ -561,7 +609,7 @@ class RosterLoader {
         long finished = System.nanoTime();
         ImportPhases phases = new ImportPhases(0, staged - start, copy.waitNanos(), analysed - staged, merged - analysed,
                 finished - merged, 0);
-        return new Result(valid + rejected, valid, rejected, lastLine, List.of(), phases);
+        return new Result(valid + rejected, valid, 0, rejected, lastLine, List.of(), phases);
     }
 
     /** Writes the final counts into the status row (a resumed import continues the counts it had committed). */

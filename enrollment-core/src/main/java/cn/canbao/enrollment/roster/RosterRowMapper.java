@@ -39,7 +39,8 @@ public final class RosterRowMapper implements RowMapper<RosterRow> {
     private static final Pattern DATE = Pattern.compile("(\\d{4})[-/.年]?(\\d{1,2})[-/.月]?(\\d{1,2})日?(?:[ T].*)?");
     private static final Set<ParticipantCategory> STUDENT_CATEGORIES = EnumSet.of(ParticipantCategory.STUDENT,
             ParticipantCategory.COLLEGE_STUDENT, ParticipantCategory.PRESCHOOL_CHILD);
-    private static final Map<String, Identity> IDENTITY_NAMES = identityNames();
+    /** Every name an identity cell may give, as written (also read by {@link StatementLines}). */
+    static final Map<String, Identity> IDENTITY_NAMES = identityNames();
 
     private final RosterType type;
     private final RegionCode importerRegion;

@@ -53,6 +53,26 @@ class ResidentIdNumberTest {
     }
 
     @Test
+    void theByteCheckOfTheRosterShortcutAcceptsExactlyTheNumbersTheCheckAccepts() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        String alphabet = "0123456789X";
+        int valid = 0;
+        for (int n = 0; n < 50_000; n++) {
+            StringBuilder number = new StringBuilder(withCheck(String.format("%02d%04d%04d%02d%02d%03d", 10 + random.nextInt(60),
+                    random.nextInt(10_000), 1890 + random.nextInt(140), random.nextInt(14), random.nextInt(33), random.nextInt(1000))));
+            if (random.nextInt(3) == 0) {
+                number.setCharAt(random.nextInt(18), alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            byte[] bytes = ("#" + number).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+            boolean expected = ResidentIdNumber.check(number.toString(), TODAY).valid();
+            assertThat(ResidentIdNumber.isValidMainland(bytes, 1, TODAY)).as(number.toString()).isEqualTo(expected);
+            valid += expected ? 1 : 0;
+        }
+        assertThat(valid).as("valid numbers among them").isGreaterThan(5_000);
+    }
+
+    @Test
     void aLowercaseXCheckCharacterIsNormalised() {
         assertThat(ResidentIdNumber.check("11010519491231002x", TODAY).value().value()).isEqualTo("11010519491231002X");
     }

@@ -444,6 +444,40 @@ class RosterImportServiceTest {
     }
 
     @Test
+    void plainLinesTakenFromTheBytesAreStoredExactlyAsTheMapperStoresTheSameLinesQuoted() throws IOException {
+        List<String> people = List.of(TestPeople.idNumber(), TestPeople.idNumber(), TestPeople.idNumber(), TestPeople.idNumber());
+        StringBuilder plain = new StringBuilder("姓名,证件号码,所属乡镇村代码,身份类别\n");
+        StringBuilder quoted = new StringBuilder("姓名,证件号码,所属乡镇村代码,身份类别\n");
+        String[][] lines = {{"欧阳修文", TestPeople.YINFENG, "低保对象"}, {"居民甲a", TestPeople.WANGHUAI, "TEKUN"},
+                {"孙" + "中".repeat(49), TestPeople.YINFENG, "孤儿"}, {"Mary", TestPeople.WANGHUAI, "低保边缘家庭成员"}};
+        for (int i = 0; i < lines.length; i++) {
+            plain.append(lines[i][0]).append(',').append(people.get(i)).append(',').append(lines[i][1]).append(',')
+                    .append(lines[i][2]).append('\n');
+            quoted.append('"').append(lines[i][0]).append("\",\"").append(people.get(i)).append("\",\"").append(lines[i][1])
+                    .append("\",\"").append(lines[i][2]).append("\"\n");
+        }
+        RosterImport fromBytes = service.importNow(TestPeople.COUNTY_STAFF, civilAffairs("plain.csv"),
+                csv("plain.csv", plain.toString(), StandardCharsets.UTF_8));
+        long takenFromBytes = service.lastFromBytes();
+        RosterImport mapped = service.importNow(TestPeople.COUNTY_STAFF, civilAffairs("quoted.csv"),
+                csv("quoted.csv", quoted.toString(), StandardCharsets.UTF_8));
+
+        assertThat(fromBytes.rowsImported()).isEqualTo(4);
+        assertThat(takenFromBytes).as("the plain lines").isEqualTo(4);
+        assertThat(service.lastFromBytes()).as("quoted lines go through the mapper").isZero();
+        assertThat(statements(fromBytes.id())).isEqualTo(statements(mapped.id())).hasSize(4);
+    }
+
+    /** An import's statements as stored, without what differs between two imports (their ids and file names). */
+    private List<String> statements(long importId) {
+        return jdbc.sql("""
+                SELECT concat_ws('|', coverage_year, county_code, person_key, name, region_code, identity, valid_from, valid_to,
+                    source, source_line, source_date, recorded_by, note, id)
+                FROM person_identity WHERE roster_import_id = :id ORDER BY source_line""").param("id", importId)
+                .query(String.class).list();
+    }
+
+    @Test
     void anEducationRosterRegistersStudentsForEnrollmentByTheirSchool() throws IOException {
         String student = TestPeople.idNumber(LocalDate.of(2012, 5, 6), true);
         Path file = csv("school.csv", "姓名,证件号码,所属乡镇村代码,学校,参保类别\n孙小明," + student + "," + TestPeople.WANGHUAI
