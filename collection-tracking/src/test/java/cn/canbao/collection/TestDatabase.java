@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import cn.canbao.enrollment.person.PersonKey;
 import cn.canbao.region.RegionCode;
 
 /**
@@ -62,8 +63,8 @@ public final class TestDatabase {
     /** A special-group identity held in the year. */
     public void special(int year, String idNumber, String name, RegionCode region, String identity, String phone) {
         resident(idNumber, name, region, phone);
-        jdbc.update("INSERT INTO person_identity (coverage_year, county_code, person_key, identity, valid_from, source, source_date, "
-                + "recorded_by) VALUES (?, ?, ?, ?, ?, 'TEST', ?, 'test')", year, region.value().substring(0, 6), "CN" + idNumber, identity,
-                LocalDate.of(year - 1, 9, 1), LocalDate.of(year - 1, 9, 1));
+        jdbc.update("INSERT INTO person_identity (coverage_year, county_code, person_key, person_number, identity, valid_from, source, "
+                + "source_date, recorded_by) VALUES (?, ?, ?, ?, ?, ?, 'TEST', ?, 'test')", year, region.countyCode(), "CN" + idNumber,
+                new PersonKey("CN" + idNumber).number(), identity, LocalDate.of(year - 1, 9, 1), LocalDate.of(year - 1, 9, 1));
     }
 }

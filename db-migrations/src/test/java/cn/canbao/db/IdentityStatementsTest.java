@@ -61,9 +61,9 @@ class IdentityStatementsTest {
     }
 
     private void statement(String idNumber, String name, String region, String identity) {
-        jdbc.update("INSERT INTO person_identity (coverage_year, county_code, person_key, name, region_code, identity, valid_from,"
-                + " source, source_date, recorded_by) VALUES (2025, '340321', ?, ?, ?, ?, DATE '2024-09-01', 'MANUAL',"
-                + " DATE '2024-09-01', 'test')", "CN" + idNumber, name, region, identity);
+        jdbc.update("INSERT INTO person_identity (coverage_year, county_code, person_key, person_number, name, region_code, identity,"
+                + " valid_from, source, source_date, recorded_by) VALUES (2025, '340321', ?, person_number(?), ?, ?, ?, DATE '2024-09-01',"
+                + " 'MANUAL', DATE '2024-09-01', 'test')", "CN" + idNumber, "CN" + idNumber, name, region, identity);
     }
 
     private Map<String, Object> member(String idNumber) {

@@ -19,7 +19,9 @@ import cn.canbao.policy.Identity;
 
 /**
  * person_identity: insert-only (the database refuses UPDATE and DELETE). Statements are found by person
- * key, so a roster statement imported before the person registered applies to them once they do.
+ * key, so a roster statement imported before the person registered applies to them once they do: through the
+ * index on the key's number ({@link PersonKey#number()}, V82), with the key itself to tell apart the few people
+ * whose numbers are alike.
  */
 @Repository
 public class IdentityRepository {
@@ -43,12 +45,13 @@ public class IdentityRepository {
     public long insertManual(PersonKey personKey, String name, String regionCode, String countyCode, int coverageYear,
             Identity identity, LocalDate validFrom, LocalDate validTo, LocalDate sourceDate, String recordedBy, String note) {
         return jdbc.sql("""
-                INSERT INTO person_identity (coverage_year, county_code, person_key, name, region_code, identity, valid_from,
-                    valid_to, source, source_date, recorded_by, note)
-                VALUES (:year, :county, :key, :name, :region, :identity, :from, :to, 'MANUAL', :sourceDate, :by, :note)
+                INSERT INTO person_identity (coverage_year, county_code, person_key, person_number, name, region_code, identity,
+                    valid_from, valid_to, source, source_date, recorded_by, note)
+                VALUES (:year, :county, :key, :number, :name, :region, :identity, :from, :to, 'MANUAL', :sourceDate, :by, :note)
                 RETURNING id
                 """)
-                .param("year", coverageYear).param("county", countyCode).param("key", personKey.value()).param("name", name)
+                .param("year", coverageYear).param("county", countyCode).param("key", personKey.value())
+                .param("number", personKey.number()).param("name", name)
                 .param("region", regionCode)
                 .param("identity", identity.name()).param("from", validFrom).param("to", validTo, Types.DATE)
                 .param("sourceDate", sourceDate).param("by", recordedBy).param("note", note, Types.VARCHAR)
@@ -58,16 +61,17 @@ public class IdentityRepository {
     /** Every recorded statement about the person, newest first: the full history. */
     public List<PersonIdentity> history(PersonKey personKey) {
         return jdbc.sql("""
-                SELECT * FROM person_identity WHERE person_key = :key
+                SELECT * FROM person_identity WHERE person_number = :number AND person_key = :key
                 ORDER BY coverage_year DESC, recorded_at DESC, roster_import_id DESC NULLS LAST, source_line DESC, id DESC
-                """).param("key", personKey.value()).query(MAPPER).list();
+                """).param("number", personKey.number()).param("key", personKey.value()).query(MAPPER).list();
     }
 
     /** For each identity of the year, the latest recorded row (the one in force as a statement). */
     public List<PersonIdentity> latestPerIdentity(PersonKey personKey, int coverageYear) {
         Map<Identity, PersonIdentity> latest = new LinkedHashMap<>();
-        jdbc.sql("SELECT * FROM person_identity WHERE person_key = :key AND coverage_year = :year ORDER BY " + RECORDED_ORDER)
-                .param("key", personKey.value()).param("year", coverageYear).query(MAPPER).list()
+        jdbc.sql("SELECT * FROM person_identity WHERE person_number = :number AND person_key = :key AND coverage_year = :year"
+                        + " ORDER BY " + RECORDED_ORDER)
+                .param("number", personKey.number()).param("key", personKey.value()).param("year", coverageYear).query(MAPPER).list()
                 .forEach(row -> latest.put(row.identity(), row));
         return new ArrayList<>(latest.values());
     }
@@ -79,9 +83,10 @@ public class IdentityRepository {
      */
     public Set<Identity> inForce(PersonKey personKey, String countyCode, int coverageYear, LocalDate date) {
         Map<Identity, PersonIdentity> latest = new LinkedHashMap<>();
-        jdbc.sql("SELECT * FROM person_identity WHERE person_key = :key AND coverage_year = :year AND county_code = :county ORDER BY "
-                        + RECORDED_ORDER)
-                .param("key", personKey.value()).param("year", coverageYear).param("county", countyCode).query(MAPPER).list()
+        jdbc.sql("SELECT * FROM person_identity WHERE person_number = :number AND person_key = :key AND coverage_year = :year"
+                        + " AND county_code = :county ORDER BY " + RECORDED_ORDER)
+                .param("number", personKey.number()).param("key", personKey.value()).param("year", coverageYear)
+                .param("county", countyCode).query(MAPPER).list()
                 .forEach(row -> latest.put(row.identity(), row));
         Set<Identity> result = EnumSet.noneOf(Identity.class);
         for (PersonIdentity row : latest.values()) {

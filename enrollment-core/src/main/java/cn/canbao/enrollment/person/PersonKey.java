@@ -1,5 +1,8 @@
 package cn.canbao.enrollment.person;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
@@ -32,6 +35,46 @@ public record PersonKey(String value) {
                 yield new PersonKey("XS" + document.number() + birthDate.format(DateTimeFormatter.BASIC_ISO_DATE));
             }
         };
+    }
+
+    /**
+     * The number identity statements are indexed by (V82, SQL function {@code person_number}, the same rule): the 17
+     * digits of a GB 11643 key ('CN' + 17 digits + check character), else a negative 60-bit hash of the key (the first
+     * 15 hex digits of its MD5). Distinct 'CN' keys never share a number; the others may, so readers ask for the key too.
+     */
+    public long number() {
+        if (isGb11643()) {
+            long number = 0;
+            for (int i = 2; i < 19; i++) {
+                number = number * 10 + (value.charAt(i) - '0');
+            }
+            return number;
+        }
+        try {
+            byte[] md5 = MessageDigest.getInstance("MD5").digest(value.getBytes(StandardCharsets.UTF_8));
+            long first64 = 0;
+            for (int i = 0; i < 8; i++) {
+                first64 = first64 << 8 | (md5[i] & 0xFF);
+            }
+            return -1 - (first64 >>> 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has MD5", e);
+        }
+    }
+
+    /** 'CN', 17 ASCII digits and a digit or X: the SQL pattern {@code ^CN[0-9]{17}[0-9X]$}. */
+    private boolean isGb11643() {
+        if (value.length() != 20 || !value.startsWith("CN")) {
+            return false;
+        }
+        for (int i = 2; i < 19; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        char last = value.charAt(19);
+        return last >= '0' && last <= '9' || last == 'X';
     }
 
     @Override

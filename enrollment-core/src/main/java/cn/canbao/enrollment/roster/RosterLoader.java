@@ -73,7 +73,7 @@ class RosterLoader {
      * {@code county_code} is one of the import's when the importer works in one county (see {@link #importersCounty}).
      */
     private static String statementColumns(boolean countyPerLine) {
-        return "person_key, name, region_code, " + (countyPerLine ? "county_code, " : "")
+        return "person_key, person_number, name, region_code, " + (countyPerLine ? "county_code, " : "")
                 + "identity, valid_from, valid_to, source_line";
     }
 
@@ -102,9 +102,11 @@ class RosterLoader {
         public void row(RosterRow row) {
             BinaryCopyStream copy = copies[(int) (row.line() % copies.length)];
             if (county == null) {
-                copy.row(8).text(row.personKey().value()).text(row.name()).text(row.regionCode()).text(row.countyCode());
+                copy.row(9).text(row.personKey().value()).int8(row.personKey().number()).text(row.name())
+                        .text(row.regionCode()).text(row.countyCode());
             } else if (row.regionCode().startsWith(county)) {
-                copy.row(7).text(row.personKey().value()).text(row.name()).text(row.regionCode());
+                copy.row(8).text(row.personKey().value()).int8(row.personKey().number()).text(row.name())
+                        .text(row.regionCode());
             } else {
                 throw new IllegalStateException("第" + row.line() + "行地区" + row.regionCode() + "不在" + county + "内");
             }
@@ -118,11 +120,11 @@ class RosterLoader {
         public void statement(StatementLines.Line line) {
             BinaryCopyStream copy = copies[(int) (line.number % copies.length)];
             if (county == null) {
-                copy.row(8).text(PERSON_KEY_PREFIX, line.bytes, line.documentNumber, ID_NUMBER_LENGTH)
+                copy.row(9).text(PERSON_KEY_PREFIX, line.bytes, line.documentNumber, ID_NUMBER_LENGTH).int8(personNumber(line))
                         .text(line.bytes, line.nameFrom, line.nameTo - line.nameFrom).text(line.bytes, line.region, REGION_LENGTH)
                         .text(line.bytes, line.region, COUNTY_LENGTH);
             } else if (startsWith(line.bytes, line.region, county)) {
-                copy.row(7).text(PERSON_KEY_PREFIX, line.bytes, line.documentNumber, ID_NUMBER_LENGTH)
+                copy.row(8).text(PERSON_KEY_PREFIX, line.bytes, line.documentNumber, ID_NUMBER_LENGTH).int8(personNumber(line))
                         .text(line.bytes, line.nameFrom, line.nameTo - line.nameFrom).text(line.bytes, line.region, REGION_LENGTH);
             } else {
                 throw new IllegalStateException("第" + line.number + "行地区不在" + county + "内");
@@ -132,6 +134,15 @@ class RosterLoader {
             rows++;
             fromBytes++;
             progress.read(false);
+        }
+
+        /** {@link cn.canbao.enrollment.person.PersonKey#number()} of the line's 'CN' key: its number's first 17 digits. */
+        private static long personNumber(StatementLines.Line line) {
+            long number = 0;
+            for (int i = line.documentNumber; i < line.documentNumber + 17; i++) {
+                number = number * 10 + (line.bytes[i] - '0');
+            }
+            return number;
         }
 
         private static boolean startsWith(byte[] bytes, int from, String prefix) {
@@ -445,9 +456,9 @@ class RosterLoader {
             statement.execute("ALTER TABLE " + chunkTable + " " + String.join(", ", columns.entrySet().stream()
                     .map(e -> "ADD " + e.getKey() + " " + e.getValue() + " DEFAULT " + values.get(e.getKey())).toList()));
             // The chunk never takes another row once attached (statements are append-only, an import is one
-            // transaction): leaf pages are filled completely, and no time goes to deduplicating keys that repeat
+            // transaction): leaf pages are filled completely, and no time goes to deduplicating numbers that repeat
             // only where a person holds two identities in one roster.
-            statement.execute("CREATE INDEX ON " + chunkTable + " (person_key varchar_pattern_ops)"
+            statement.execute("CREATE INDEX ON " + chunkTable + " (person_number)"
                     + " WITH (fillfactor = 100, deduplicate_items = off)");
         }
     }
@@ -695,7 +706,7 @@ class RosterLoader {
         try (PreparedStatement ps = connection.prepareStatement("""
                 SELECT DISTINCT e.resident_id FROM enrollment e
                 WHERE e.coverage_year = ? AND e.status IN ('REGISTERED', 'PAID', 'COVERED')
-                  AND EXISTS (SELECT 1 FROM %s s WHERE s.person_key = e.person_key)
+                  AND EXISTS (SELECT 1 FROM %s s WHERE s.person_number = person_number(e.person_key) AND s.person_key = e.person_key)
                   AND (e.status <> 'REGISTERED' OR EXISTS (SELECT 1 FROM assessment_result a WHERE a.coverage_year = e.coverage_year
                        AND a.county_code = e.county_code AND a.enrollment_id = e.id AND a.accepted))
                 ORDER BY e.resident_id

@@ -168,9 +168,11 @@ class RosterImportServiceTest {
         // What a run killed between the second connection's commit and the attach leaves: its chunk, committed, not attached.
         String chunk = RosterLoader.chunkTable(failed, 1);
         jdbc.sql("CREATE TABLE " + chunk + " (LIKE person_identity INCLUDING DEFAULTS)").update();
-        jdbc.sql("INSERT INTO " + chunk + " (coverage_year, county_code, person_key, name, identity, valid_from, source,"
-                + " roster_import_id, source_line, source_date, recorded_by) VALUES (2025, '340321', 'CN" + TestPeople.idNumber()
-                + "', '残留', 'DIBAO', DATE '2024-09-10', 'CIVIL_AFFAIRS', " + failed.id() + ", 3, DATE '2024-09-10', 'x')").update();
+        String key = "CN" + TestPeople.idNumber();
+        jdbc.sql("INSERT INTO " + chunk + " (coverage_year, county_code, person_key, person_number, name, identity, valid_from,"
+                + " source, roster_import_id, source_line, source_date, recorded_by) VALUES (2025, '340321', '" + key
+                + "', person_number('" + key + "'), '残留', 'DIBAO', DATE '2024-09-10', 'CIVIL_AFFAIRS', " + failed.id()
+                + ", 3, DATE '2024-09-10', 'x')").update();
         assertThat(identityRows(failed.id())).as("a chunk that is not attached is not part of person_identity").isZero();
 
         RosterImport rerun = service.importNow(TestPeople.COUNTY_STAFF, civilAffairs("orphan.csv"), file);
@@ -421,7 +423,7 @@ class RosterImportServiceTest {
     }
 
     @Test
-    void aLookupByPersonKeyFindsANewImportsStatementThroughItsPartitionOfThePersonKeyIndex() throws IOException {
+    void aLookupByPersonKeyFindsANewImportsStatementThroughItsPartitionOfThePersonNumberIndex() throws IOException {
         String number = TestPeople.idNumber();
         Path file = csv("indexed.csv", "姓名,证件号码,所属乡镇村代码,身份类别\n褚一," + number + "," + TestPeople.YINFENG
                 + ",特困人员\n", StandardCharsets.UTF_8);
@@ -431,12 +433,13 @@ class RosterImportServiceTest {
         assertThat(jdbc.sql("""
                 SELECT parent.relname FROM pg_index i JOIN pg_inherits h ON h.inhrelid = i.indexrelid
                 JOIN pg_class parent ON parent.oid = h.inhparent WHERE i.indrelid = to_regclass(:table)""")
-                .param("table", table).query(String.class).single()).isEqualTo("person_identity_2025_person_key_idx");
+                .param("table", table).query(String.class).single()).isEqualTo("person_identity_2025_person_number_idx");
         String plan = new TransactionTemplate(transactionManager).execute(status -> {
             // A handful of rows would be read by a scan; the question is whether the index can serve the lookup.
             jdbc.sql("SET LOCAL enable_seqscan = off").update();
-            return String.join("\n", jdbc.sql("EXPLAIN SELECT * FROM person_identity WHERE person_key = :key AND coverage_year = 2025")
-                    .param("key", "CN" + number).query(String.class).list());
+            return String.join("\n", jdbc.sql("EXPLAIN SELECT * FROM person_identity WHERE person_number = :number"
+                    + " AND person_key = :key AND coverage_year = 2025")
+                    .param("number", new PersonKey("CN" + number).number()).param("key", "CN" + number).query(String.class).list());
         });
         assertThat(plan).contains("Index Scan").contains(table);
         assertThat(jdbc.sql("SELECT identity FROM person_identity WHERE person_key = :key").param("key", "CN" + number)
@@ -531,8 +534,10 @@ class RosterImportServiceTest {
         Resident resident = residentService.register(TestPeople.COUNTY_STAFF, TestPeople.adult("周二", TestPeople.YINFENG));
         var enrollment = enrollments.enroll(TestPeople.COUNTY_STAFF, new EnrollRequest(resident.id(), 2025, null, null, null));
         jdbc.sql("""
-                INSERT INTO person_identity (coverage_year, county_code, person_key, identity, valid_from, source, source_date, recorded_by)
-                VALUES (2025, '150702', :key, 'TEKUN', DATE '2024-09-01', 'CIVIL_AFFAIRS', DATE '2024-09-01', 'hailar.staff')
+                INSERT INTO person_identity (coverage_year, county_code, person_key, person_number, identity, valid_from, source,
+                    source_date, recorded_by)
+                VALUES (2025, '150702', :key, person_number(:key), 'TEKUN', DATE '2024-09-01', 'CIVIL_AFFAIRS', DATE '2024-09-01',
+                    'hailar.staff')
                 """).param("key", resident.personKey().value()).update();
 
         enrollments.assess(TestPeople.COUNTY_STAFF, enrollment.id(), 2025);

@@ -88,8 +88,10 @@ class BatchAssessmentServiceTest {
         assertThat(row(firstId + 1)).isEqualTo(List.of(true, 6000L, 34000L, 0L, "dibao", "DIRECT"));
 
         jdbc.sql("""
-                INSERT INTO person_identity (coverage_year, county_code, person_key, identity, valid_from, source, source_date, recorded_by)
-                SELECT 2025, '340321', person_key, 'TEKUN', '2024-09-01', 'TEST', '2024-09-01', 'test' FROM enrollment WHERE id = :id
+                INSERT INTO person_identity (coverage_year, county_code, person_key, person_number, identity, valid_from, source,
+                    source_date, recorded_by)
+                SELECT 2025, '340321', person_key, person_number(person_key), 'TEKUN', '2024-09-01', 'TEST', '2024-09-01', 'test'
+                FROM enrollment WHERE id = :id
                 """).param("id", firstId).update();
         RunSummary afterChange = batch.run(STAFF, HUAIYUAN, 2025);
         assertThat(afterChange.changed()).isEqualTo(1);

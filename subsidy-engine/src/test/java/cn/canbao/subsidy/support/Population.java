@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
+import cn.canbao.enrollment.person.PersonKey;
 import cn.canbao.policy.Identity;
 
 /**
@@ -67,7 +68,7 @@ public final class Population {
                             .append(paid ? p.paidOn() + " 10:00:00+08" : "").append('\n');
                     for (Identity identity : p.identities()) {
                         identities.append(coverageYear).append(',').append(county).append(',').append(key).append(',')
-                                .append(identity.name()).append(',').append(coverageYear - 1).append("-09-01,TEST,")
+                                .append(new PersonKey(key).number()).append(',').append(identity.name()).append(',').append(coverageYear - 1).append("-09-01,TEST,")
                                 .append(coverageYear - 1).append("-09-01,test\n");
                     }
                 }
@@ -77,7 +78,7 @@ public final class Population {
                         + "status, registered_at, registered_by, paid_at) FROM STDIN (FORMAT csv)",
                         new StringReader(enrollments.toString()));
                 if (!identities.isEmpty()) {
-                    copy.copyIn("COPY person_identity (coverage_year, county_code, person_key, identity, valid_from, source, "
+                    copy.copyIn("COPY person_identity (coverage_year, county_code, person_key, person_number, identity, valid_from, source, "
                             + "source_date, recorded_by) FROM STDIN (FORMAT csv)", new StringReader(identities.toString()));
                 }
             }

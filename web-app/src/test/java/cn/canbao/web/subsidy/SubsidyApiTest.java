@@ -69,8 +69,9 @@ class SubsidyApiTest {
                 """).param("key", key).param("name", name).param("doc", key.substring(Math.max(0, key.length() - 18)))
                 .param("region", LIUCHENG).query(Long.class).single();
         jdbc.sql("""
-                INSERT INTO person_identity (coverage_year, county_code, person_key, identity, valid_from, source, source_date, recorded_by)
-                VALUES (2025, '340321', :key, :identity, '2024-09-01', 'TEST', '2024-09-01', 'test')
+                INSERT INTO person_identity (coverage_year, county_code, person_key, person_number, identity, valid_from, source,
+                    source_date, recorded_by)
+                VALUES (2025, '340321', :key, person_number(:key), :identity, '2024-09-01', 'TEST', '2024-09-01', 'test')
                 """).param("key", key).param("identity", identity).update();
         return jdbc.sql("""
                 INSERT INTO enrollment (coverage_year, county_code, region_code, resident_id, person_key, category, flow, status,
@@ -110,8 +111,9 @@ class SubsidyApiTest {
                 VALUES (:key, '海拉尔低保', 'RESIDENT_ID', :doc, '1960-01-01', '150702', '150702', 'RESIDENT') RETURNING id
                 """).param("key", key).param("doc", key.substring(key.length() - 18)).query(Long.class).single();
         jdbc.sql("""
-                INSERT INTO person_identity (coverage_year, county_code, person_key, identity, valid_from, source, source_date, recorded_by)
-                VALUES (2025, '150702', :key, 'DIBAO', '2024-09-01', 'TEST', '2024-09-01', 'test')
+                INSERT INTO person_identity (coverage_year, county_code, person_key, person_number, identity, valid_from, source,
+                    source_date, recorded_by)
+                VALUES (2025, '150702', :key, person_number(:key), 'DIBAO', '2024-09-01', 'TEST', '2024-09-01', 'test')
                 """).param("key", key).update();
         jdbc.sql("""
                 INSERT INTO enrollment (coverage_year, county_code, region_code, resident_id, person_key, category, flow, status,
