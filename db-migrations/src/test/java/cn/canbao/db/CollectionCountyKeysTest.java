@@ -8,13 +8,10 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * V81, issue 8's Citus path (docs/scaling.md): the collection tables distributed by county carry county_code in
@@ -62,14 +59,9 @@ class CollectionCountyKeysTest {
 
     @Test
     void aDatabaseWithCollectionDataGetsEachRowsCountyFromItsRegion() {
-        jdbc.execute("DROP DATABASE IF EXISTS " + UPGRADE + " WITH (FORCE)");
-        jdbc.execute("CREATE DATABASE " + UPGRADE);
-        try {
-            HikariDataSource pool = (HikariDataSource) dataSource;
-            DataSource upgrade = new DriverManagerDataSource(pool.getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + UPGRADE + "$1"),
-                    pool.getUsername(), pool.getPassword());
-            JdbcTemplate db = new JdbcTemplate(upgrade);
-            migrate(upgrade, "80?"); // everything before V81, whether or not the enrollment tables' V80 is there
+        try (UpgradeDatabase upgrade = UpgradeDatabase.create(dataSource, UPGRADE)) {
+            JdbcTemplate db = upgrade.jdbc();
+            upgrade.migrateTo("80?"); // everything before V81, whether or not the enrollment tables' V80 is there
             db.update("INSERT INTO payment_record (transaction_id, coverage_year, id_number, name, amount_fen, channel, paid_at, "
                     + "collecting_unit, collecting_region, kind, recorded_by) VALUES "
                     + "('T1', 2025, '340321199001010011', '甲', 40000, 'WECHAT', '2024-10-08 09:30', '怀远县税务局', '340321', 'PAYMENT', 't'), "
@@ -88,7 +80,7 @@ class CollectionCountyKeysTest {
                         + "special_population, special_paid) VALUES (2025, ?, 'X', '2024-10-13', 1, 1, 0, 0)", region);
             }
 
-            migrate(upgrade, "latest");
+            upgrade.migrateTo("latest");
 
             assertThat(counties(db, "payment_record", "transaction_id")).containsExactly("T1 340321", "T2 340321", "T3 150700");
             assertThat(counties(db, "reconciliation_item", "region_code")).containsExactly("340321100201 340321");
@@ -99,14 +91,9 @@ class CollectionCountyKeysTest {
             assertThat(counties(db, "progress_snapshot", "region_code")).containsExactlyElementsOf(byLevel);
             assertThatThrownBy(() -> db.update("UPDATE payment_record SET amount_fen = 1")).as("still append-only")
                     .hasMessageContaining("append-only");
-        } finally {
-            jdbc.execute("DROP DATABASE IF EXISTS " + UPGRADE + " WITH (FORCE)");
         }
     }
 
-    private static void migrate(DataSource database, String target) {
-        Flyway.configure().dataSource(database).locations("classpath:db/migration").target(target).load().migrate();
-    }
 
     private List<String> primaryKey(String table) {
         return jdbc.queryForList("SELECT a.attname FROM pg_index i CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, n) "

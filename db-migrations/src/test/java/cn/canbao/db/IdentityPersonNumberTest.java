@@ -7,13 +7,10 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * V82: identity statements are indexed by a number derived from the person key (the 17 digits of a GB 11643 key, a
@@ -51,14 +48,9 @@ class IdentityPersonNumberTest {
 
     @Test
     void aDatabaseWithStatementsGetsTheNumbersOfAllItsPartitions() {
-        jdbc.execute("DROP DATABASE IF EXISTS " + UPGRADE + " WITH (FORCE)");
-        jdbc.execute("CREATE DATABASE " + UPGRADE);
-        try {
-            HikariDataSource pool = (HikariDataSource) dataSource;
-            DataSource upgrade = new DriverManagerDataSource(pool.getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + UPGRADE + "$1"),
-                    pool.getUsername(), pool.getPassword());
-            JdbcTemplate db = new JdbcTemplate(upgrade);
-            migrate(upgrade, "81");
+        try (UpgradeDatabase upgrade = UpgradeDatabase.create(dataSource, UPGRADE)) {
+            JdbcTemplate db = upgrade.jdbc();
+            upgrade.migrateTo("81");
             db.execute("CREATE TABLE person_identity_2025_import_7 PARTITION OF person_identity_2025 FOR VALUES IN (7)");
             db.update("INSERT INTO person_identity (coverage_year, county_code, person_key, identity, valid_from, source, "
                     + "roster_import_id, source_line, source_date, recorded_by) VALUES "
@@ -68,7 +60,7 @@ class IdentityPersonNumberTest {
                     + "'2024-09-01', 't'), (2031, '150702', 'CN11010519491231002X', 'ORPHAN', '2030-09-01', 'MANUAL', "
                     + "'2030-09-01', 't')");
 
-            migrate(upgrade, "latest");
+            upgrade.migrateTo("latest");
 
             assertThat(db.queryForList("SELECT tableoid::regclass || ' ' || person_number FROM person_identity ORDER BY 1",
                     String.class)).containsExactly(
@@ -78,12 +70,6 @@ class IdentityPersonNumberTest {
             assertThat(db.queryForObject("SELECT person_number('PPE12345678')", Long.class)).isNegative();
             assertThatThrownBy(() -> db.update("UPDATE person_identity SET person_number = 1")).as("still append-only").rootCause()
                     .hasMessageContaining("append-only");
-        } finally {
-            jdbc.execute("DROP DATABASE IF EXISTS " + UPGRADE + " WITH (FORCE)");
         }
-    }
-
-    private static void migrate(DataSource database, String target) {
-        Flyway.configure().dataSource(database).locations("classpath:db/migration").target(target).load().migrate();
     }
 }

@@ -120,11 +120,11 @@ class RosterLoader {
         public void statement(StatementLines.Line line) {
             BinaryCopyStream copy = copies[(int) (line.number % copies.length)];
             if (county == null) {
-                copy.row(9).text(PERSON_KEY_PREFIX, line.bytes, line.documentNumber, ID_NUMBER_LENGTH).int8(personNumber(line))
+                copy.row(9).text(PERSON_KEY_PREFIX, line.bytes, line.documentNumber, ID_NUMBER_LENGTH).int8(line.personNumber)
                         .text(line.bytes, line.nameFrom, line.nameTo - line.nameFrom).text(line.bytes, line.region, REGION_LENGTH)
                         .text(line.bytes, line.region, COUNTY_LENGTH);
             } else if (startsWith(line.bytes, line.region, county)) {
-                copy.row(8).text(PERSON_KEY_PREFIX, line.bytes, line.documentNumber, ID_NUMBER_LENGTH).int8(personNumber(line))
+                copy.row(8).text(PERSON_KEY_PREFIX, line.bytes, line.documentNumber, ID_NUMBER_LENGTH).int8(line.personNumber)
                         .text(line.bytes, line.nameFrom, line.nameTo - line.nameFrom).text(line.bytes, line.region, REGION_LENGTH);
             } else {
                 throw new IllegalStateException("第" + line.number + "行地区不在" + county + "内");
@@ -134,15 +134,6 @@ class RosterLoader {
             rows++;
             fromBytes++;
             progress.read(false);
-        }
-
-        /** {@link cn.canbao.enrollment.person.PersonKey#number()} of the line's 'CN' key: its number's first 17 digits. */
-        private static long personNumber(StatementLines.Line line) {
-            long number = 0;
-            for (int i = line.documentNumber; i < line.documentNumber + 17; i++) {
-                number = number * 10 + (line.bytes[i] - '0');
-            }
-            return number;
         }
 
         private static boolean startsWith(byte[] bytes, int from, String prefix) {

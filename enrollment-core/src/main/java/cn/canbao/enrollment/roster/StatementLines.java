@@ -29,6 +29,8 @@ final class StatementLines implements PlainLines {
     static final class Line {
         byte[] bytes;
         int documentNumber;
+        /** {@link cn.canbao.enrollment.person.PersonKey#number()} of the line's 'CN' key: the number's first 17 digits. */
+        long personNumber;
         int nameFrom;
         int nameTo;
         int region;
@@ -107,6 +109,10 @@ final class StatementLines implements PlainLines {
         }
         taken.bytes = bytes;
         taken.documentNumber = starts[documentNumber];
+        taken.personNumber = 0;
+        for (int i = taken.documentNumber; i < taken.documentNumber + 17; i++) {
+            taken.personNumber = taken.personNumber * 10 + (bytes[i] - '0');
+        }
         taken.nameFrom = starts[name];
         taken.nameTo = ends[name];
         taken.region = starts[region];

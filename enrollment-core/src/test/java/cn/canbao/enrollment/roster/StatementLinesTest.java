@@ -35,7 +35,8 @@ class StatementLinesTest {
     private static final String TEMPLATE_HEADER = "姓名,证件类型,证件号码,性别,出生日期,所属乡镇村代码,联系电话,身份类别,有效期起,有效期止,备注";
 
     /** What the stage received from the shortcut, decoded. */
-    private record Taken(String personKey, String name, String region, String identity, LocalDate validFrom, long line) {
+    private record Taken(String personKey, long personNumber, String name, String region, String identity, LocalDate validFrom,
+            long line) {
     }
 
     @Test
@@ -60,8 +61,8 @@ class StatementLinesTest {
                     taken++;
                     assertThat(mapped).as(line).isInstanceOf(RowOutcome.Mapped.class);
                     RosterRow row = ((RowOutcome.Mapped<RosterRow>) mapped).value();
-                    assertThat(fast).as(line).isEqualTo(new Taken(row.personKey().value(), row.name(), row.regionCode(),
-                            row.identity().name(), row.validFrom(), row.line()));
+                    assertThat(fast).as(line).isEqualTo(new Taken(row.personKey().value(), row.personKey().number(), row.name(),
+                            row.regionCode(), row.identity().name(), row.validFrom(), row.line()));
                     assertThat(row.validTo()).isNull();
                 }
             }
@@ -111,7 +112,7 @@ class StatementLinesTest {
             @Override
             public void statement(StatementLines.Line taken) {
                 received.add(new Taken("CN" + new String(taken.bytes, taken.documentNumber, 18, StandardCharsets.US_ASCII),
-                        new String(taken.bytes, taken.nameFrom, taken.nameTo - taken.nameFrom, StandardCharsets.UTF_8),
+                        taken.personNumber, new String(taken.bytes, taken.nameFrom, taken.nameTo - taken.nameFrom, StandardCharsets.UTF_8),
                         new String(taken.bytes, taken.region, 12, StandardCharsets.US_ASCII), taken.identity.name(),
                         taken.validFrom, taken.number));
             }
