@@ -11,6 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import cn.canbao.collection.CollectionTestConfiguration;
 import cn.canbao.collection.payment.PaymentImportService;
+import cn.canbao.testing.ChildBackends;
 
 /** The child JVM of {@link PaymentImportKillFaultTest}: imports one payment file into the given database. */
 public final class PaymentImportChild {
@@ -19,17 +20,18 @@ public final class PaymentImportChild {
     }
 
     public static void main(String[] args) throws Exception {
-        try (ConfigurableApplicationContext context = context(args[0]); InputStream in = Files.newInputStream(Path.of(args[1]))) {
+        try (ConfigurableApplicationContext context = context(args[0], ChildBackends.PROPERTY); InputStream in = Files.newInputStream(Path.of(args[1]))) {
             context.getBean(PaymentImportService.class).importFile(in, "税务缴费明细.csv", List.of(), PaymentImportKillFaultTest.HUAIYUAN,
                     "huaiyuan.staff");
         }
     }
 
     /** The collection module on an already running PostgreSQL (not the test build's fresh embedded one). */
-    static ConfigurableApplicationContext context(String jdbcUrl) {
+    static ConfigurableApplicationContext context(String jdbcUrl, String... moreProperties) {
         return new SpringApplicationBuilder(CollectionTestConfiguration.class)
                 .web(WebApplicationType.NONE)
                 .properties("spring.datasource.url=" + jdbcUrl, "spring.datasource.username=postgres", "spring.main.banner-mode=off")
+                .properties(moreProperties)
                 .run();
     }
 }

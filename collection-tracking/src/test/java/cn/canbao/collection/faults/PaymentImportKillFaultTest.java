@@ -8,9 +8,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +26,7 @@ import cn.canbao.collection.payment.PaymentImportReport;
 import cn.canbao.collection.payment.PaymentImportService;
 import cn.canbao.db.EmbeddedPostgresServer;
 import cn.canbao.region.RegionCode;
+import cn.canbao.testing.ChildBackends;
 import cn.canbao.testing.ChildJvm;
 
 /**
@@ -29,8 +34,9 @@ import cn.canbao.testing.ChildJvm;
  * and running it again ends with exactly the ledger of one complete import.
  *
  * <p>The import runs in a child JVM against a PostgreSQL this test starts on its own data
- * directory. The child is killed once its import transaction has written (the backend holds a
- * transaction id), which is before it can commit.
+ * directory. A lock this test holds on {@code payment_record} stops the import where it merges its
+ * staged rows into the ledger, after it has written its batch row and staged the file: the child
+ * is killed once its backend waits there, in the middle of its transaction.
  */
 class PaymentImportKillFaultTest {
 
@@ -41,20 +47,31 @@ class PaymentImportKillFaultTest {
     Path dir;
 
     @Test
-    void anImportKilledInTheMiddleLeavesNothingAndRunAgainEndsWithTheLedgerOfOneCompleteImport() throws Exception {
+    void anImportKilledInTheMiddleOfItsTransactionLeavesNothingAndRunAgainEndsWithTheLedgerOfOneCompleteImport() throws Exception {
         Path file = paymentFile(dir.resolve("payments.csv"));
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir.resolve("pgdata"), 0);
              ConfigurableApplicationContext context = PaymentImportChild.context(server.jdbcUrl())) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 
-            try (ChildJvm child = ChildJvm.start(PaymentImportChild.class, dir.resolve("child.log"), server.jdbcUrl(), file.toString())) {
-                child.awaitWhileAlive(() -> jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE backend_xid IS NOT NULL "
-                        + "AND pid <> pg_backend_pid()", Long.class) > 0, 240, "a payment import transaction that has written");
-                Thread.sleep(100);
-                child.kill();
+            DataSource dataSource = context.getBean(DataSource.class);
+            try (Connection mergeBlocker = dataSource.getConnection()) {
+                mergeBlocker.setAutoCommit(false);
+                try (Statement lock = mergeBlocker.createStatement()) {
+                    // SHARE lets readers in and keeps the import's INSERT out.
+                    lock.execute("LOCK TABLE payment_record IN SHARE MODE");
+                }
+                try (ChildJvm child = ChildJvm.start(PaymentImportChild.class, dir.resolve("child.log"), server.jdbcUrl(),
+                        file.toString())) {
+                    child.awaitWhileAlive(() -> ChildBackends.anyWaitingForALock(dataSource), 240, "the import waiting to merge");
+                    assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE application_name = ? "
+                            + "AND backend_xid IS NOT NULL", Long.class, ChildBackends.APPLICATION_NAME))
+                            .as("the waiting import's transaction has written").isOne();
+                    child.kill();
+                }
+                mergeBlocker.rollback();
             }
-            assertThat(ledger(jdbc)).as("ledger after the kill (a full ledger means the child finished before it was killed)")
-                    .containsExactly(0L, 0L, 0L);
+            ChildBackends.awaitGone(dataSource);
+            assertThat(ledger(jdbc)).as("ledger after the kill").containsExactly(0L, 0L, 0L);
             assertThat(jdbc.queryForObject("SELECT count(*) FROM payment_import_batch", Long.class)).isZero();
 
             PaymentImportReport again = importFile(context, file);
