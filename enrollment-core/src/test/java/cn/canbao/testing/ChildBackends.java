@@ -2,6 +2,9 @@ package cn.canbao.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -20,6 +23,38 @@ public final class ChildBackends {
     public static final String PROPERTY = "spring.datasource.hikari.data-source-properties.ApplicationName=" + APPLICATION_NAME;
 
     private ChildBackends() {
+    }
+
+    /**
+     * Locks the table in SHARE mode on a connection of its own until closed: readers go on, and the first INSERT,
+     * UPDATE or ATTACH PARTITION of the child on it waits, inside the child's transaction.
+     */
+    public static HeldLock lockInShareMode(DataSource dataSource, String table) throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try (Statement lock = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            lock.execute("LOCK TABLE " + table + " IN SHARE MODE");
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return new HeldLock(connection);
+    }
+
+    /** A lock held in an open transaction; closing rolls the transaction back, which releases it. */
+    public static final class HeldLock implements AutoCloseable {
+        private final Connection connection;
+
+        private HeldLock(Connection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try (connection) {
+                connection.rollback();
+            }
+        }
     }
 
     public static boolean anyWaitingForALock(DataSource dataSource) {

@@ -8,8 +8,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -54,21 +52,15 @@ class PaymentImportKillFaultTest {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 
             DataSource dataSource = context.getBean(DataSource.class);
-            try (Connection mergeBlocker = dataSource.getConnection()) {
-                mergeBlocker.setAutoCommit(false);
-                try (Statement lock = mergeBlocker.createStatement()) {
-                    // SHARE lets readers in and keeps the import's INSERT out.
-                    lock.execute("LOCK TABLE payment_record IN SHARE MODE");
-                }
-                try (ChildJvm child = ChildJvm.start(PaymentImportChild.class, dir.resolve("child.log"), server.jdbcUrl(),
-                        file.toString())) {
-                    child.awaitWhileAlive(() -> ChildBackends.anyWaitingForALock(dataSource), 240, "the import waiting to merge");
-                    assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE application_name = ? "
-                            + "AND backend_xid IS NOT NULL", Long.class, ChildBackends.APPLICATION_NAME))
-                            .as("the waiting import's transaction has written").isOne();
-                    child.kill();
-                }
-                mergeBlocker.rollback();
+            // The import's merge INSERT into the ledger waits for this lock.
+            try (var mergeBlocked = ChildBackends.lockInShareMode(dataSource, "payment_record");
+                 ChildJvm child = ChildJvm.start(PaymentImportChild.class, dir.resolve("child.log"), server.jdbcUrl(),
+                         file.toString())) {
+                child.awaitWhileAlive(() -> ChildBackends.anyWaitingForALock(dataSource), 240, "the import waiting to merge");
+                assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE application_name = ? "
+                        + "AND backend_xid IS NOT NULL", Long.class, ChildBackends.APPLICATION_NAME))
+                        .as("the waiting import's transaction has written").isOne();
+                child.kill();
             }
             ChildBackends.awaitGone(dataSource);
             assertThat(ledger(jdbc)).as("ledger after the kill").containsExactly(0L, 0L, 0L);

@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -61,19 +59,13 @@ class RosterImportKillFaultTest {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             DataSource dataSource = context.getBean(DataSource.class);
 
-            try (Connection attachBlocker = dataSource.getConnection()) {
-                attachBlocker.setAutoCommit(false);
-                try (Statement lock = attachBlocker.createStatement()) {
-                    // The year's partition exists from the migrations on; SHARE lets readers in and keeps ATTACH out.
-                    lock.execute("LOCK TABLE person_identity_2025 IN SHARE MODE");
-                }
-                try (ChildJvm child = ChildJvm.start(RosterImportChild.class, dir.resolve("child.log"), server.jdbcUrl(),
-                        file.toString())) {
-                    child.awaitWhileAlive(() -> service.recent(IMPORTER, 1).stream().anyMatch(i -> i.rowsRead() > 0)
-                            && ChildBackends.anyWaitingForALock(dataSource), 240, "roster lines read and the attach waiting");
-                    child.kill();
-                }
-                attachBlocker.rollback();
+            // The year's partition exists from the migrations on; the import's ATTACH to it waits for this lock.
+            try (var attachBlocked = ChildBackends.lockInShareMode(dataSource, "person_identity_2025");
+                 ChildJvm child = ChildJvm.start(RosterImportChild.class, dir.resolve("child.log"), server.jdbcUrl(),
+                         file.toString())) {
+                child.awaitWhileAlive(() -> service.recent(IMPORTER, 1).stream().anyMatch(i -> i.rowsRead() > 0)
+                        && ChildBackends.anyWaitingForALock(dataSource), 240, "roster lines read and the attach waiting");
+                child.kill();
             }
             ChildBackends.awaitGone(dataSource);
             RosterImport killed = service.recent(IMPORTER, 1).get(0);
